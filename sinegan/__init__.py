@@ -1,0 +1,39 @@
+"""sinegan: a GAN that learns to draw sinusoids, step by step, on Keras 3.
+
+One module per step of the slides:
+
+    config         every number of the recipe (GANConfig; the "slides" preset)
+    dataset        step 1: the sinusoids X_TRAIN and the random curves NOISE
+    discriminator  step 2: D
+    trainer        step 3: pre-train D; step 5: train the GAN (fast and literal engines)
+    generator      step 4: G, and the GAN = G followed by a frozen D
+    sampling       step 6: new curves from G
+    plots          the figures; quality: measures of what G learned
+
+Names are imported on first use, so ``import sinegan.config`` or
+``sinegan.quality`` does not load TensorFlow.
+"""
+
+import importlib
+
+_HOMES = {
+    "config": ["ENGINES", "PRESETS", "SLIDES", "GANConfig", "preset"],
+    "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
+    "discriminator": ["build_discriminator"],
+    "generator": ["build_gan", "build_generator"],
+    "sampling": ["generate_curves", "sample_curves", "sample_latent"],
+    "seeding": ["seed_everything"],
+    "trainer": ["METRICS", "History", "Trainer"],
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name):
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'sinegan' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,152 @@
+"""Every number of the recipe, in one frozen object.
+
+The defaults are the values of the sinusoid-GAN slides (Paolo Caressa), so
+``GANConfig()`` *is* the slides' recipe; it is also available as the ``slides``
+preset. Each field's comment names the slide step it comes from and the name
+the slide code gives it (``TRAIN_LEN``, ``NOISE`` ...), so a student can find it
+on the slide. Any other recipe is another instance of this class, made with
+:meth:`GANConfig.replace`, never a second copy of the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+# How the trainer runs step 5: "fast" compiles a whole epoch into one graph,
+# "literal" is the slides' loop as written (see sinegan.trainer).
+ENGINES = ("fast", "literal")
+
+
+@dataclass(frozen=True)
+class GANConfig:
+    # --- Step 1: the dataset -------------------------------------------------
+    train_len: int = 64  # TRAIN_LEN: points per curve (the slides also say SAMPLE_LEN)
+    train_size: int = 8192  # TRAIN_SIZE: curves in X_TRAIN (and rows of NOISE)
+    x_min: float = -5.0  # X_MIN: the grid X_COORDS = linspace(X_MIN, X_MAX, TRAIN_LEN)
+    x_max: float = 5.0  # X_MAX
+    y_min: float = -1.0  # Y_MIN: range of the random NOISE curves and latent vectors
+    y_max: float = 1.0  # Y_MAX
+    amplitude_range: tuple[float, float] = (1.0, 1.0)  # a: always 1 in the slide code
+    frequency_range: tuple[float, float] = (0.5, 2.0)  # b = uniform(0.5, 2.0)
+    # c: the slide code writes uniform(np.math.pi), which NumPy reads as
+    # uniform(low=pi, high=1.0), so the phase lies in [1, pi], not "any phase" as
+    # the slide text says. We keep the quirk so the data match the slides.
+    phase_range: tuple[float, float] = (1.0, math.pi)
+
+    # --- Step 2: the discriminator -------------------------------------------
+    discriminator_units: int = 64  # Dense(TRAIN_LEN) twice, relu
+    discriminator_dropout: float = 0.4  # DIS_DROPOUT, after each hidden layer
+
+    # --- Step 3: pre-training the discriminator ------------------------------
+    pretrain_batches: int = 32  # EPOCHS = 32: one train_on_batch call each
+    batch_size: int = 128  # BATCH / BATCH_SIZE: half real curves, half fake
+
+    # --- Step 4: the generator -----------------------------------------------
+    latent_dim: int = 64  # the generator eats rows of NOISE, so TRAIN_LEN wide
+    generator_units: tuple[int, ...] = (64, 256)  # hidden Dense layers, relu; tanh output
+
+    # --- Step 5: training the GAN --------------------------------------------
+    epochs: int = 64  # EPOCHS = 64, each of TRAIN_SIZE // BATCH steps
+    learning_rate: float = 0.001  # optimizer="adam" means Adam with its default rate
+    # The slides feed the generator the fixed rows NOISE[n], so it only ever sees
+    # 8192 latent vectors. True draws fresh uniform vectors every step instead.
+    fresh_latent: bool = False
+
+    # --- Bookkeeping (not on the slides) ---------------------------------------
+    seed: int = 0  # one seed drives the data, the weights, dropout and batches
+    monitor_curves: int = 8  # fixed latent batch drawn after every epoch (step 6 figure)
+
+    def __post_init__(self):
+        for name in ("train_len", "train_size", "discriminator_units", "batch_size",
+                     "latent_dim", "monitor_curves"):
+            _require_int(name, getattr(self, name), minimum=1)
+        for name in ("pretrain_batches", "epochs", "seed"):
+            _require_int(name, getattr(self, name), minimum=0)
+        if self.batch_size % 2:
+            raise ValueError("batch_size must be even: half real, half fake curves. "
+                             f"Received: batch_size={self.batch_size}")
+        if self.batch_size > self.train_size:
+            raise ValueError("batch_size cannot exceed train_size. "
+                             f"Received: batch_size={self.batch_size}, train_size={self.train_size}")
+        if not (isinstance(self.generator_units, tuple) and self.generator_units
+                and all(_is_int(units) and units >= 1 for units in self.generator_units)):
+            raise ValueError("generator_units must be a non-empty tuple of positive integers. "
+                             f"Received: generator_units={self.generator_units!r}")
+        for name in ("x_min", "x_max", "y_min", "y_max", "learning_rate",
+                     "discriminator_dropout"):
+            _require_finite(name, getattr(self, name))
+        _require_range("x_min, x_max", (self.x_min, self.x_max), strict=True)
+        _require_range("y_min, y_max", (self.y_min, self.y_max), strict=True)
+        for name in ("amplitude_range", "frequency_range", "phase_range"):
+            _require_range(name, getattr(self, name), strict=False)
+        if not 0.0 <= self.discriminator_dropout < 1.0:
+            raise ValueError("discriminator_dropout must be in [0, 1). "
+                             f"Received: discriminator_dropout={self.discriminator_dropout}")
+        if self.learning_rate <= 0:
+            raise ValueError(f"learning_rate must be positive. Received: learning_rate={self.learning_rate}")
+        if not isinstance(self.fresh_latent, bool):
+            raise ValueError(f"fresh_latent must be a bool. Received: fresh_latent={self.fresh_latent!r}")
+        if not self.fresh_latent and self.latent_dim != self.train_len:
+            raise ValueError("latent_dim must equal train_len when fresh_latent is False, because the "
+                             "generator then reads rows of the NOISE matrix. "
+                             f"Received: latent_dim={self.latent_dim}, train_len={self.train_len}")
+
+    @property
+    def steps_per_epoch(self) -> int:
+        """TRAIN_SIZE // BATCH: 64 steps per epoch on the slides."""
+        return self.train_size // self.batch_size
+
+    @property
+    def half_batch(self) -> int:
+        """Curves of each kind per step: 64 real and 64 generated on the slides."""
+        return self.batch_size // 2
+
+    def replace(self, **changes) -> "GANConfig":
+        """A copy with some fields changed; unknown fields raise ``ValueError``."""
+        known = {field.name for field in dataclasses.fields(self)}
+        for name in changes:
+            if name not in known:
+                raise ValueError(f"Unknown config field. Received: {name}={changes[name]!r}. "
+                                 f"Known fields: {', '.join(sorted(known))}")
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _require_int(name, value, minimum):
+    if not _is_int(value) or value < minimum:
+        kind = "a positive integer" if minimum == 1 else "a non-negative integer"
+        raise ValueError(f"{name} expected {kind}. Received: {name}={value!r}")
+
+
+def _require_finite(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{name} expected a finite number. Received: {name}={value!r}")
+
+
+def _require_range(name, bounds, strict):
+    if not (isinstance(bounds, tuple) and len(bounds) == 2):
+        raise ValueError(f"{name} expected a (low, high) pair. Received: {name}={bounds!r}")
+    low, high = bounds
+    for value in (low, high):
+        _require_finite(name, value)
+    if (low >= high) if strict else (low > high):
+        raise ValueError(f"{name} expected low {'<' if strict else '<='} high. Received: {name}={tuple(bounds)}")
+
+
+SLIDES = GANConfig()
+PRESETS = {"slides": SLIDES}
+
+
+def preset(name: str) -> GANConfig:
+    """The named recipe: ``preset("slides")`` is the slides' recipe."""
+    if name not in PRESETS:
+        raise ValueError(f"Unknown preset. Received: preset={name!r}. Known presets: {', '.join(PRESETS)}")
+    return PRESETS[name]

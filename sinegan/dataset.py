@@ -1,0 +1,71 @@
+"""Step 1 of the slides: the dataset of sinusoids, and the random curves.
+
+Each training curve is y = a·sin(b·x + c), with a the amplitude, b the frequency
+and c the phase, sampled on the grid ``X_COORDS`` (64 points from -5 to 5). The
+slides stack 8192 of them into the matrix ``X_TRAIN``. The same step also draws
+``NOISE``, a matrix of uniform random values in [-1, 1] of the same shape: the
+discriminator is pre-trained to tell sinusoids from these (step 3), and the
+slides feed its rows to the generator as latent vectors (step 5).
+
+Reference: Goodfellow et al. 2014, "Generative Adversarial Networks",
+arXiv:1406.2661 (the data distribution p_data is this set of curves).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import GANConfig
+
+
+@dataclass(frozen=True)
+class SineDataset:
+    x: np.ndarray  # (train_len,) X_COORDS
+    curves: np.ndarray  # (train_size, train_len) X_TRAIN, float32
+    amplitude: np.ndarray  # (train_size,) a of each curve
+    frequency: np.ndarray  # (train_size,) b of each curve
+    phase: np.ndarray  # (train_size,) c of each curve
+    noise: np.ndarray  # (train_size, train_len) NOISE, float32
+
+
+def x_coords(config: GANConfig) -> np.ndarray:
+    """X_COORDS: the points every curve is sampled at."""
+    return np.linspace(config.x_min, config.x_max, config.train_len)  # (train_len,)
+
+
+def sinusoids(x, amplitude, frequency, phase) -> np.ndarray:
+    """a·sin(b·x + c) for each (a, b, c), sampled at ``x``: one curve per row."""
+    amplitude, frequency, phase = (np.asarray(v, dtype=np.float64)[:, None]
+                                   for v in (amplitude, frequency, phase))  # (n, 1) each
+    return amplitude * np.sin(frequency * np.asarray(x)[None, :] + phase)  # (n, len(x))
+
+
+def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
+    """Draw n (amplitude, frequency, phase) triples from the config's ranges."""
+    amplitude = rng.uniform(*config.amplitude_range, size=n)  # (n,)
+    frequency = rng.uniform(*config.frequency_range, size=n)  # (n,)
+    phase = rng.uniform(*config.phase_range, size=n)  # (n,) [1, pi] on the slides
+    return amplitude, frequency, phase
+
+
+def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
+    """X_TRAIN and NOISE, drawn from ``rng`` (the same seed gives the same data).
+
+    The slides fill X_TRAIN one row at a time with a Python loop over
+    ``np.sin(scale * x + phase) for x in X_COORDS``; here one vectorised call
+    computes the same values.
+    """
+    x = x_coords(config)
+    amplitude, frequency, phase = random_parameters(config, config.train_size, rng)
+    curves = sinusoids(x, amplitude, frequency, phase).astype(np.float32)  # (train_size, train_len)
+    noise = make_noise_curves(config, config.train_size, rng)  # (train_size, train_len)
+    return SineDataset(x=x, curves=curves, amplitude=amplitude, frequency=frequency,
+                       phase=phase, noise=noise)
+
+
+def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np.ndarray:
+    """n curves of independent uniform values in [Y_MIN, Y_MAX]: the slides' NOISE."""
+    return rng.uniform(config.y_min, config.y_max,
+                       size=(n, config.train_len)).astype(np.float32)  # (n, train_len)

@@ -1,0 +1,91 @@
+"""Figures for the slides' steps 1 and 6, and for the training history.
+
+Every function returns a matplotlib ``Figure`` and never shows or saves it:
+scripts and notebooks decide that (``fig.savefig(...)`` or ``plt.show()``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from .trainer import History
+
+REAL_COLOUR, GENERATED_COLOUR = "0.6", "tab:blue"
+
+
+def plot_training_curves(x, curves, count: int = 8) -> Figure:
+    """Step 1's figure: the first ``count`` curves of X_TRAIN."""
+    fig = Figure(figsize=(7, 3.5), layout="constrained")
+    ax = fig.add_subplot()
+    for curve in curves[:count]:
+        ax.plot(x, curve, linewidth=1.5)
+    _decorate(ax, f"The first {min(count, len(curves))} training curves: y = sin(b·x + c)")
+    return fig
+
+
+def plot_generated_vs_real(x, generated, real, count: int = 12) -> Figure:
+    """Step 6: curves drawn by the generator beside real ones, same axes."""
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    real_ax, generated_ax = fig.subplots(1, 2, sharey=True)
+    for curve in real[:count]:
+        real_ax.plot(x, curve, color=REAL_COLOUR, linewidth=1.2)
+    for curve in generated[:count]:
+        generated_ax.plot(x, curve, linewidth=1.2)
+    _decorate(real_ax, f"{count} real sinusoids (training data)")
+    _decorate(generated_ax, f"{count} curves drawn by the generator")
+    return fig
+
+
+def plot_snapshots(x, history: History, panels: int = 6, real=None) -> Figure:
+    """The same latent batch after several epochs: "curves improving as accuracy improves".
+
+    Each panel shows what the generator draws from one fixed batch of latent
+    vectors, at an epoch spread evenly from before training to the last
+    epoch, with the discriminator's accuracy of that epoch in the title.
+    ``real``, if given, is drawn faintly behind for scale.
+    """
+    last = len(history.snapshots) - 1
+    epochs = sorted(set(np.linspace(0, last, min(panels, last + 1)).round().astype(int)))
+    accuracy = history.epoch_means()["discriminator_accuracy"]
+    columns = min(3, len(epochs))
+    rows = -(-len(epochs) // columns)
+    fig = Figure(figsize=(3.6 * columns, 2.6 * rows), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)).ravel()
+    for ax, epoch in zip(axes, epochs):
+        for curve in (real if real is not None else [])[:8]:
+            ax.plot(x, curve, color="0.85", linewidth=0.8)
+        for curve in history.snapshots[epoch]:
+            ax.plot(x, curve, linewidth=1.2)
+        title = "before training" if epoch == 0 else f"epoch {epoch}: D accuracy {accuracy[epoch - 1]:.2f}"
+        ax.set_title(title, fontsize=10)
+        ax.set_ylim(-1.15, 1.15)
+        ax.grid(alpha=0.3)
+    for ax in axes[len(epochs):]:
+        ax.set_visible(False)
+    fig.suptitle("The generator's curves for one fixed batch of latent vectors, as training goes on")
+    return fig
+
+
+def plot_history(history: History) -> Figure:
+    """Losses and accuracies per epoch (means over the epoch's steps)."""
+    means = history.epoch_means()
+    epochs = np.arange(1, len(means["discriminator_loss"]) + 1)
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    loss_ax, accuracy_ax = fig.subplots(1, 2, sharex=True)
+    loss_ax.plot(epochs, means["discriminator_loss"], label="discriminator")
+    loss_ax.plot(epochs, means["generator_loss"], label="generator (GAN)")
+    loss_ax.set(title="Binary cross-entropy", xlabel="epoch", ylabel="loss")
+    accuracy_ax.plot(epochs, means["discriminator_accuracy"], label="discriminator")
+    accuracy_ax.plot(epochs, means["generator_accuracy"], label="generator: fakes taken for real")
+    accuracy_ax.axhline(0.5, color="0.5", linestyle="--", linewidth=1, label="equilibrium (0.5)")
+    accuracy_ax.set(title="Accuracy", xlabel="epoch", ylim=(-0.02, 1.02))
+    for ax in (loss_ax, accuracy_ax):
+        ax.legend(fontsize=9)
+        ax.grid(alpha=0.3)
+    return fig
+
+
+def _decorate(ax, title):
+    ax.set(title=title, xlabel="x", ylabel="y", ylim=(-1.15, 1.15))
+    ax.grid(alpha=0.3)

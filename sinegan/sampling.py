@@ -1,0 +1,45 @@
+"""Step 6 of the slides: ask the trained generator for new curves.
+
+Feed G a batch of random latent vectors and read back curves. Once trained,
+only this forward pass of G is used (the lecture's "after training" slide).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import keras
+
+from .config import GANConfig
+
+
+def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
+    """Latent vectors z: uniform in [Y_MIN, Y_MAX], like the rows of NOISE.
+
+    ``shape`` is the number of vectors, or a tuple of leading dimensions.
+    """
+    leading = (shape,) if np.isscalar(shape) else tuple(shape)
+    return rng.uniform(config.y_min, config.y_max,
+                       size=leading + (config.latent_dim,)).astype(np.float32)  # (*shape, latent_dim)
+
+
+def generate_curves(generator: keras.Model, latent) -> np.ndarray:
+    """G(z) for each row of ``latent``: one curve per row, float32.
+
+    The slides call ``generator.predict`` here. For a single batch,
+    ``predict_on_batch`` gives the same values without building a tf.data
+    pipeline on every call (about 0.5 ms instead of 60-85 ms).
+    """
+    latent = np.asarray(latent, dtype=np.float32)
+    expected = generator.input_shape[-1]
+    if latent.ndim != 2 or latent.shape[1] != expected or not np.all(np.isfinite(latent)):
+        raise ValueError(f"latent expected a finite array of shape (n, {expected}). "
+                         f"Received: latent.shape={latent.shape}")
+    return np.asarray(generator.predict_on_batch(latent))  # (n, train_len)
+
+
+def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0) -> np.ndarray:
+    """n fresh curves from G; the same seed gives the same curves."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n expected a positive integer. Received: n={n!r}")
+    latent = sample_latent(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
+    return generate_curves(generator, latent)  # (n, train_len)
