@@ -17,6 +17,8 @@ from dataclasses import dataclass
 # How the trainer runs step 5: "fast" compiles a whole epoch into one graph,
 # "literal" is the slides' loop as written (see sinegan.trainer).
 ENGINES = ("fast", "literal")
+LATENT_DISTRIBUTIONS = ("uniform", "normal")
+HIDDEN_ACTIVATIONS = ("relu", "leaky_relu")
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,27 @@ class GANConfig:
     # 8192 latent vectors. True draws fresh uniform vectors every step instead.
     fresh_latent: bool = False
 
+    # --- Beyond the slides: the lectures' and the DCGAN paper's advice -----------
+    # Each default keeps the slides' behaviour; the "improved" preset changes them.
+    latent_distribution: str = "uniform"  # "uniform" like NOISE, or "normal": N(0, 1)
+    hidden_activation: str = "relu"  # or "leaky_relu" (slope 0.2), DCGAN's advice for D
+    adam_beta_1: float = 0.9  # Keras' default; DCGAN found 0.9 oscillates, 0.5 is steadier
+    real_label: float = 1.0  # target for real curves in the D step; 0.9 = one-sided smoothing
+    discriminator_steps: int = 1  # k: D updates per G update (Goodfellow et al., Algorithm 1)
+
     # --- Bookkeeping (not on the slides) ---------------------------------------
     seed: int = 0  # one seed drives the data, the weights, dropout and batches
     monitor_curves: int = 8  # fixed latent batch drawn after every epoch (step 6 figure)
+    monitor_every: int = 8  # epochs between quality measurements (0: never, but at the end)
+    monitor_samples: int = 500  # curves generated, from fixed latent vectors, per measurement
 
     def __post_init__(self):
         for name in ("train_len", "train_size", "discriminator_units", "batch_size",
                      "latent_dim", "monitor_curves"):
             _require_int(name, getattr(self, name), minimum=1)
-        for name in ("pretrain_batches", "epochs", "seed"):
+        for name in ("discriminator_steps", "monitor_samples"):
+            _require_int(name, getattr(self, name), minimum=1)
+        for name in ("pretrain_batches", "epochs", "seed", "monitor_every"):
             _require_int(name, getattr(self, name), minimum=0)
         if self.batch_size % 2:
             raise ValueError("batch_size must be even: half real, half fake curves. "
@@ -86,6 +100,18 @@ class GANConfig:
                              f"Received: discriminator_dropout={self.discriminator_dropout}")
         if self.learning_rate <= 0:
             raise ValueError(f"learning_rate must be positive. Received: learning_rate={self.learning_rate}")
+        _require_choice("latent_distribution", self.latent_distribution, LATENT_DISTRIBUTIONS)
+        _require_choice("hidden_activation", self.hidden_activation, HIDDEN_ACTIVATIONS)
+        for name in ("adam_beta_1", "real_label"):
+            _require_finite(name, getattr(self, name))
+        if not 0.0 <= self.adam_beta_1 < 1.0:
+            raise ValueError(f"adam_beta_1 must be in [0, 1). Received: adam_beta_1={self.adam_beta_1}")
+        if not 0.5 < self.real_label <= 1.0:
+            raise ValueError(f"real_label must be in (0.5, 1]. Received: real_label={self.real_label}")
+        if not self.fresh_latent and self.latent_distribution != "uniform":
+            raise ValueError("latent_distribution must be 'uniform' when fresh_latent is False, because "
+                             "the generator then reads rows of the uniform NOISE matrix. "
+                             f"Received: latent_distribution={self.latent_distribution!r}")
         if not isinstance(self.fresh_latent, bool):
             raise ValueError(f"fresh_latent must be a bool. Received: fresh_latent={self.fresh_latent!r}")
         if not self.fresh_latent and self.latent_dim != self.train_len:
@@ -129,6 +155,11 @@ def _require_int(name, value, minimum):
 def _require_finite(name, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"{name} expected a finite number. Received: {name}={value!r}")
+
+
+def _require_choice(name, value, choices):
+    if value not in choices:
+        raise ValueError(f"{name} expected one of {choices}. Received: {name}={value!r}")
 
 
 def _require_range(name, bounds, strict):

@@ -22,7 +22,7 @@ def build_generator(config: GANConfig) -> keras.Sequential:
 
     37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64.
     """
-    hidden = [layers.Dense(units, activation="relu") for units in config.generator_units]
+    hidden = [layers.Dense(units, activation=config.hidden_activation) for units in config.generator_units]
     generator = keras.Sequential(
         [
             keras.Input(shape=(config.latent_dim,)),  # (batch, 64) latent vectors z
@@ -33,7 +33,7 @@ def build_generator(config: GANConfig) -> keras.Sequential:
     )
     # The slides compile G with adam and mse. That compile is never used: G only
     # learns inside the GAN. We keep it so the model matches the slide.
-    generator.compile(optimizer=keras.optimizers.Adam(config.learning_rate), loss="mse")
+    generator.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1), loss="mse")
     return generator
 
 
@@ -47,6 +47,6 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
     """
     discriminator.trainable = False
     gan = keras.Sequential([generator, discriminator], name="gan")
-    gan.compile(optimizer=keras.optimizers.Adam(config.learning_rate),
+    gan.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1),
                 loss="binary_crossentropy", metrics=["accuracy"])
     return gan

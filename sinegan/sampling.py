@@ -13,13 +13,14 @@ from .config import GANConfig
 
 
 def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
-    """Latent vectors z: uniform in [Y_MIN, Y_MAX], like the rows of NOISE.
+    """Latent vectors z: uniform in [Y_MIN, Y_MAX] like the rows of NOISE (slides), or N(0, 1).
 
     ``shape`` is the number of vectors, or a tuple of leading dimensions.
     """
-    leading = (shape,) if np.isscalar(shape) else tuple(shape)
-    return rng.uniform(config.y_min, config.y_max,
-                       size=leading + (config.latent_dim,)).astype(np.float32)  # (*shape, latent_dim)
+    size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
+    if config.latent_distribution == "normal":
+        return rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
+    return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
 
 
 def generate_curves(generator: keras.Model, latent) -> np.ndarray:

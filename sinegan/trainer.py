@@ -38,6 +38,7 @@ from .config import ENGINES, SLIDES, GANConfig
 from .dataset import make_dataset
 from .discriminator import build_discriminator
 from .generator import build_gan, build_generator
+from .monitor import QualityMonitor, describe
 from .sampling import generate_curves, sample_latent
 from .seeding import seed_everything
 
@@ -53,6 +54,7 @@ class History:
     step_metrics: list = field(default_factory=list)  # per epoch: (steps, 4) array, columns METRICS
     snapshots: list = field(default_factory=list)  # G(fixed z): [0] before training, [e] after epoch e
     epoch_seconds: list = field(default_factory=list)
+    quality: list = field(default_factory=list)  # every monitor_every epochs: {"epoch": e, measures...}
 
     def epoch_means(self) -> dict:
         """Each metric averaged over the steps of each epoch: name -> (epochs,) array."""
@@ -75,6 +77,10 @@ class Trainer:
             raise ValueError(f"config expected a GANConfig. Received: config={config!r}")
         if engine not in ENGINES:
             raise ValueError(f"engine expected one of {ENGINES}. Received: engine={engine!r}")
+        if engine == "literal" and config.real_label != 1.0:
+            # train_on_batch's accuracy would compare predictions with 0.9 and read 0.
+            raise ValueError("engine='literal' runs the slides' train_on_batch loop, which needs hard "
+                             f"labels. Received: real_label={config.real_label}")
         self.config, self.engine = config, engine
         data_rng, self.rng = seed_everything(config.seed)
         self.dataset = make_dataset(config, data_rng)  # step 1: X_TRAIN and NOISE
@@ -83,6 +89,7 @@ class Trainer:
         self.gan = build_gan(self.generator, self.discriminator, config)
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
         self.monitor_latent = sample_latent(config, config.monitor_curves, data_rng)
+        self.monitor = QualityMonitor(config, self.dataset, data_rng)
         self.history = History(snapshots=[generate_curves(self.generator, self.monitor_latent)])
         self.epoch = 0
         self._fast_epoch = None  # traced on first use
@@ -118,6 +125,7 @@ class Trainer:
         # The slides print the last step's accuracies; we print the epoch's mean,
         # because a single batch of 128 is too noisy to read.
         _log(log, " epoch | D loss  | G loss  | D accuracy | G accuracy")
+        last_epoch = self.epoch + epochs
         for _ in range(epochs):
             indices, latent = self.draw_epoch_batches()
             start = time.perf_counter()
@@ -128,22 +136,30 @@ class Trainer:
             self.epoch += 1
             d_loss, d_accuracy, g_loss, g_accuracy = metrics.mean(axis=0)
             _log(log, f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}")
+            every = self.config.monitor_every
+            if self.epoch == last_epoch or (every and self.epoch % every == 0):
+                measures = self.monitor.measure(self.generator)
+                self.history.quality.append({"epoch": self.epoch, **measures})
+                _log(log, describe(self.epoch, measures))
         return self.history
 
     def draw_epoch_batches(self):
         """The random choices of one epoch, drawn up front so both engines share them.
 
-        Returns ``indices`` (steps, 64): the rows n of X_TRAIN for each step, and
-        ``latent`` (steps, 64, latent_dim): the generator's inputs, which are the
-        same rows of NOISE on the slides, or fresh vectors if ``fresh_latent``.
+        Returns ``indices`` (steps, k, 64): the rows n of X_TRAIN for each of the
+        k discriminator updates of each step (k = 1 on the slides), and ``latent``
+        (steps, k, 64, latent_dim): the generator's inputs, which are the same
+        rows of NOISE on the slides, or fresh vectors if ``fresh_latent``. The
+        generator update reuses the latent vectors of the step's last D update,
+        as the slides do.
         """
         config = self.config
-        indices = self.rng.integers(0, config.train_size,
-                                    size=(config.steps_per_epoch, config.half_batch))  # (steps, 64)
+        indices = self.rng.integers(0, config.train_size, size=(
+            config.steps_per_epoch, config.discriminator_steps, config.half_batch))  # (steps, k, 64)
         if config.fresh_latent:
-            latent = sample_latent(config, indices.shape, self.rng)  # (steps, 64, latent_dim)
+            latent = sample_latent(config, indices.shape, self.rng)  # (steps, k, 64, latent_dim)
         else:
-            latent = self.dataset.noise[indices]  # (steps, 64, 64) NOISE[n]
+            latent = self.dataset.noise[indices]  # (steps, k, 64, 64) NOISE[n]
         return indices, latent
 
     def run_epoch(self, indices, latent) -> np.ndarray:
@@ -158,28 +174,30 @@ class Trainer:
     def _run_literal_epoch(self, indices, latent) -> np.ndarray:
         """The slides' inner loop, line by line."""
         metrics = []
-        for rows, noise in zip(indices, latent):
-            ones = np.ones(len(rows), dtype=np.float32)  # (64,) "real"
-            labels = np.concatenate([ones, np.zeros_like(ones)])  # (128,) real then generated
-            # Slide bug, kept on purpose in this engine: Keras 3's predict builds
-            # a tf.data pipeline on every call (~70 ms), most of a step's time.
-            generated = self.generator.predict(noise, verbose=0)  # (64, 64)
-            x = np.concatenate([self.dataset.curves[rows], generated])  # (128, 64)
-            self.discriminator.trainable = True
-            d_loss, d_accuracy = self.discriminator.train_on_batch(x, labels)
+        for step_rows, step_latent in zip(indices, latent):  # (k, 64), (k, 64, latent_dim)
+            d_metrics = []
+            for rows, noise in zip(step_rows, step_latent):  # k = 1 on the slides
+                ones = np.ones(len(rows), dtype=np.float32)  # (64,) "real"
+                labels = np.concatenate([ones, np.zeros_like(ones)])  # (128,) real then generated
+                # Slide bug, kept on purpose in this engine: Keras 3's predict builds
+                # a tf.data pipeline on every call (~70 ms), most of a step's time.
+                generated = self.generator.predict(noise, verbose=0)  # (64, 64)
+                x = np.concatenate([self.dataset.curves[rows], generated])  # (128, 64)
+                self.discriminator.trainable = True
+                d_metrics.append(self.discriminator.train_on_batch(x, labels))
             self.discriminator.trainable = False
             g_loss, g_accuracy = self.gan.train_on_batch(noise, ones)
-            metrics.append((d_loss, d_accuracy, g_loss, g_accuracy))
+            metrics.append((*np.mean(d_metrics, axis=0), g_loss, g_accuracy))
         return np.asarray(metrics, dtype=np.float32)  # (steps, 4)
 
     def _run_fast_epoch(self, indices, latent) -> np.ndarray:
         if self._fast_epoch is None:
             self._fast_epoch = compile_fast_epoch(self.generator, self.discriminator, self.gan,
-                                                  self.dataset.curves)
+                                                  self.dataset.curves, self.config.real_label)
         return self._fast_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
 
 
-def compile_fast_epoch(generator, discriminator, gan, real_curves):
+def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.0):
     """One epoch of the slides' loop as a single TensorFlow graph.
 
     ``gan_step`` is the slides' loop body, toggles included. TensorFlow runs
@@ -206,25 +224,28 @@ def compile_fast_epoch(generator, discriminator, gan, real_curves):
             loss = binary_crossentropy(labels, probabilities)
         variables = model.trainable_variables  # read now, at trace time, as Keras does
         optimizer.apply(tape.gradient(loss, variables), variables)
-        accuracy = tf.reduce_mean(tf.cast(tf.equal(tf.cast(probabilities > 0.5, tf.float32), labels),
-                                          tf.float32))
+        # Accuracy against the hard labels, also when real_label smooths them to 0.9.
+        accuracy = tf.reduce_mean(tf.cast(tf.equal(probabilities > 0.5, labels > 0.5), tf.float32))
         return loss, accuracy
 
-    def gan_step(rows, noise):
-        ones = tf.ones(tf.shape(rows)[0])  # (64,)
-        generated = generator(noise, training=False)  # (64, 64) generator.predict on the slides
-        x = tf.concat([tf.gather(real_curves, rows), generated], axis=0)  # (128, 64)
-        labels = tf.concat([ones, tf.zeros_like(ones)], axis=0)  # (128,)
-        discriminator.trainable = True
-        d_loss, d_accuracy = update(discriminator, discriminator.optimizer, x, labels)
+    def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
+        d_metrics = []
+        for rows, noise in zip(tf.unstack(step_rows), tf.unstack(step_latent)):  # k = 1 on the slides
+            ones = tf.ones(tf.shape(rows)[0])  # (64,)
+            generated = generator(noise, training=False)  # (64, 64) generator.predict on the slides
+            x = tf.concat([tf.gather(real_curves, rows), generated], axis=0)  # (128, 64)
+            labels = tf.concat([real_label * ones, tf.zeros_like(ones)], axis=0)  # (128,)
+            discriminator.trainable = True
+            d_metrics.append(update(discriminator, discriminator.optimizer, x, labels))
         discriminator.trainable = False
         g_loss, g_accuracy = update(gan, gan.optimizer, noise, ones)
-        return tf.stack([d_loss, d_accuracy, g_loss, g_accuracy])  # (4,)
+        d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
+        return tf.concat([d_loss_and_accuracy, tf.stack([g_loss, g_accuracy])], axis=0)  # (4,)
 
     # XLA (jit_compile=True) saves ~10% per step here but costs ~3 s of compile
     # on a 2-core CPU, more than it saves over the 64 epochs of the slides.
     @tf.function(jit_compile=False)
-    def run_epoch(indices, latent):  # (steps, 64) int32, (steps, 64, latent_dim)
+    def run_epoch(indices, latent):  # (steps, k, 64) int32, (steps, k, 64, latent_dim)
         steps = tf.shape(indices)[0]
         metrics = tf.TensorArray(tf.float32, size=steps)
         for step in tf.range(steps):

@@ -107,7 +107,7 @@ def test_literal_engine_survives_a_user_leaving_discriminator_trainable_and_a_ne
     trainer.discriminator.trainable = True  # GAN first-call trap, set up on purpose
     indices, latent = trainer.draw_epoch_batches()
     trainer.run_epoch(indices, latent)
-    trainer.run_epoch(indices[:, :16], latent[:, :16])  # a new batch shape: traced again
+    trainer.run_epoch(indices[:, :, :16], latent[:, :, :16])  # a new batch shape: traced again
     assert recorder.calls == 8 and recorder.failures == []
 
 
@@ -143,10 +143,10 @@ def test_fast_engine_after_pretraining_and_with_a_new_batch_shape():
     trainer.gan.optimizer.learning_rate.assign(0.0)
     g_before = weights(trainer.generator)
     indices, latent = trainer.draw_epoch_batches()
-    trainer.run_epoch(indices[:, :16], latent[:, :16])  # new shape, traced again
+    trainer.run_epoch(indices[:, :, :16], latent[:, :, :16])  # new shape, traced again
     assert same(g_before, weights(trainer.generator))
     trainer.gan.optimizer.learning_rate.assign(0.001)
     trainer.discriminator.optimizer.learning_rate.assign(0.0)
     d_before = weights(trainer.discriminator)
-    trainer.run_epoch(indices[:, :16], latent[:, :16])
+    trainer.run_epoch(indices[:, :, :16], latent[:, :, :16])
     assert same(d_before, weights(trainer.discriminator))

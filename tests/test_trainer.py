@@ -83,7 +83,7 @@ def test_fresh_latent_draws_new_vectors_every_step(small_config):
     np.testing.assert_array_equal(latent, slides.dataset.noise[indices])  # NOISE[n]
     fresh = Trainer(small_config.replace(fresh_latent=True, latent_dim=16))
     indices, latent = fresh.draw_epoch_batches()
-    assert latent.shape == (small_config.steps_per_epoch, 64, 16)
+    assert latent.shape == (small_config.steps_per_epoch, 1, 64, 16)
     assert -1 <= latent.min() and latent.max() <= 1
     fresh.train(log=None)  # the generator accepts the other latent size
 

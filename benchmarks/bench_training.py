@@ -1,0 +1,193 @@
+"""How fast does each engine train the slides' GAN, and why?
+
+Run it from the repository root:
+
+    PYTHONPATH=. python benchmarks/bench_training.py            # about a minute
+    PYTHONPATH=. python benchmarks/bench_training.py --quick    # a smoke run
+    PYTHONPATH=. python benchmarks/bench_training.py --full-literal   # +5 minutes
+
+Both engines run the same algorithm on the same batches (``GANConfig()``, seed 0).
+Each engine is measured in its own child process (this script, re-invoked with
+``--child``), so that its peak memory is its own. A child measures:
+
+- ms per GAN step: one warm-up epoch first (its first call traces the TensorFlow
+  graphs, which costs seconds and is excluded), then several repeats of one epoch
+  (64 steps each); we print the median over the repeats. The ratio literal/fast
+  is the speed-up.
+- peak RSS: the largest resident memory of the child (``ru_maxrss``), in MiB.
+- FLOPs per step, counted from the layer sizes (see ``flops_per_step``), and the
+  GFLOP/s this gives. A 2-core CPU can do tens of GFLOP/s; both engines reach
+  far less, because a step has only ~27 MFLOP of arithmetic and the time goes on
+  crossing from Python into TensorFlow and dispatching small ops.
+- the full recipe (32 pre-training batches + 64 epochs x 64 = 4,096 GAN steps):
+  for the fast engine a real run on a fresh Trainer, first trace included; for
+  the literal engine an *estimate* (pre-training time + warm-up epoch + median
+  step time x the other 4,032 steps), unless ``--full-literal`` runs it for real.
+  Importing TensorFlow and building the models are timed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+TARGET_SPEED_UP = 40  # literal ms/step divided by fast ms/step
+TARGET_FULL_RECIPE_SECONDS = 10.0  # fast engine: pre-training + training
+
+
+def dense_multiply_adds(sizes) -> int:
+    """Multiply-adds of a stack of Dense layers for one input row: sum of in x out."""
+    return sum(fan_in * fan_out for fan_in, fan_out in zip(sizes[:-1], sizes[1:]))
+
+
+def flops_per_step(config) -> int:
+    """Floating-point operations of one GAN step, counted from the layer sizes.
+
+    A Dense layer with ``fan_in`` inputs and ``fan_out`` outputs does
+    ``fan_in * fan_out`` multiply-adds per row, i.e. 2 FLOPs each, so its forward
+    pass on B rows costs 2 B fan_in fan_out FLOPs. Biases, activations, dropout,
+    the loss and the Adam update are ignored: each is linear in the layer width,
+    together under 2% here. Backward costs 2x forward for a layer whose weights get
+    gradients (gradient of the weights + gradient of the input), so training costs
+    ~3x forward; a frozen layer only passes the gradient to its input: 2x forward.
+    (We count 3x even for a first layer, whose input gradient is not needed.)
+
+    With G the generator's and D the discriminator's multiply-adds per row and
+    h = half batch (64), one step of the slides' loop is
+
+        G forward on h latent vectors (the fake curves)  2 h G
+      + D trained on 2h curves (h real, h fake)         3 * 2 (2h) D
+      + GAN trained on h latent vectors: G trained      3 * 2 h G
+                                          D frozen      2 * 2 h D
+      = 8 h G + 16 h D
+
+    Slides: G = 64*64 + 64*256 + 256*64 = 36,864, D = 64*64 + 64*64 + 64*1 = 8,256,
+    so a step is 8*64*36,864 + 16*64*8,256 = 27,328,512 FLOPs (~27 MFLOP).
+    """
+    half = config.batch_size // 2
+    generator = dense_multiply_adds([config.latent_dim, *config.generator_units, config.train_len])
+    discriminator = dense_multiply_adds([config.train_len, config.discriminator_units,
+                                         config.discriminator_units, 1])
+    generate = 2 * half * generator
+    train_discriminator = 3 * 2 * (2 * half) * discriminator
+    train_generator_through_frozen_discriminator = 3 * 2 * half * generator + 2 * 2 * half * discriminator
+    return generate + train_discriminator + train_generator_through_frozen_discriminator
+
+
+def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
+    """Everything about one engine, measured in this (child) process."""
+    start = time.perf_counter()
+    from sinegan import GANConfig, Trainer  # imports Keras and TensorFlow
+    result = {"engine": engine, "import_seconds": time.perf_counter() - start}
+    config = GANConfig()  # the slides' recipe
+    result["flops_per_step"] = flops_per_step(config)
+    total_steps = config.epochs * config.steps_per_epoch  # 4,096
+
+    if full_recipe:  # first, so that nothing has been traced yet in this process
+        start = time.perf_counter()
+        trainer = Trainer(config, engine=engine)
+        result["build_seconds"] = time.perf_counter() - start
+        start = time.perf_counter()
+        trainer.pretrain_discriminator(log=None)
+        trainer.train(log=None)
+        result["full_recipe_seconds"] = time.perf_counter() - start
+        del trainer
+
+    start = time.perf_counter()
+    trainer = Trainer(config, engine=engine)  # same seed: the same batches as the other engine
+    result.setdefault("build_seconds", time.perf_counter() - start)
+    start = time.perf_counter()
+    trainer.pretrain_discriminator(log=None)
+    result["pretrain_seconds"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    trainer.run_epoch(*trainer.draw_epoch_batches())  # warm-up: traces, not counted below
+    result["warm_up_seconds"] = warm_up = time.perf_counter() - start
+    step_ms = []
+    for _ in range(repeats):
+        indices, latent = trainer.draw_epoch_batches()
+        start = time.perf_counter()
+        trainer.run_epoch(indices, latent)
+        step_ms.append(1000 * (time.perf_counter() - start) / len(indices))
+    result["step_ms"] = step_ms
+    result["median_step_ms"] = median = statistics.median(step_ms)
+    if not full_recipe:
+        steps_left = total_steps - config.steps_per_epoch  # the warm-up epoch ran the first 64
+        result["estimated_full_recipe_seconds"] = (result["pretrain_seconds"] + warm_up
+                                                   + median / 1000 * steps_left)
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return result
+
+
+def run_child(engine: str, repeats: int, full_recipe: bool) -> dict:
+    """Re-invoke this script for one engine; its last stdout line is a JSON object."""
+    command = [sys.executable, os.path.abspath(__file__), "--child", "--engine", engine,
+               "--repeats", str(repeats)] + (["--full-recipe"] if full_recipe else [])
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode != 0:
+        sys.exit(f"The {engine} child failed (exit {completed.returncode}):\n{completed.stderr}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict) -> None:
+    literal, fast = results["literal"], results["fast"]
+    flops = fast["flops_per_step"]
+    print(f"FLOPs per GAN step (from the layer sizes): {flops:,} = {flops / 1e6:.1f} MFLOP\n")
+    print(" engine  | ms/step (median, min-max)  | repeats | GFLOP/s | peak RSS | import | build | pretrain | warm-up")
+    for name, result in results.items():
+        low, high = min(result["step_ms"]), max(result["step_ms"])
+        gflops = flops / (result["median_step_ms"] / 1000) / 1e9
+        print(f" {name:7s} | {result['median_step_ms']:8.3f} ({low:7.3f}-{high:7.3f}) "
+              f"| {len(result['step_ms']):7d} | {gflops:7.3f} | {result['peak_rss_mib']:4.0f} MiB "
+              f"| {result['import_seconds']:5.1f} s | {result['build_seconds']:4.2f} s "
+              f"| {result['pretrain_seconds']:6.2f} s | {result['warm_up_seconds']:5.2f} s")
+    speed_up = literal["median_step_ms"] / fast["median_step_ms"]
+    print(f"\nratio literal/fast per step: {speed_up:.1f}x")
+    print("\nfull recipe (32 pre-training batches + 4,096 GAN steps), import and build excluded:")
+    for name, result in results.items():
+        if "full_recipe_seconds" in result:
+            print(f" {name:7s} | {result['full_recipe_seconds']:7.1f} s  measured")
+        else:
+            print(f" {name:7s} | {result['estimated_full_recipe_seconds']:7.1f} s  estimated "
+                  "(pretrain + warm-up epoch + median ms/step x 4,032; --full-literal measures it)")
+    full_fast = fast["full_recipe_seconds"]
+    verdict = {True: "met", False: "MISSED"}
+    print(f"\nspeed-up: {speed_up:.0f}x (target >= {TARGET_SPEED_UP}x, "
+          f"{verdict[speed_up >= TARGET_SPEED_UP]})")
+    print(f"full recipe (fast): {full_fast:.1f} s (target <= {TARGET_FULL_RECIPE_SECONDS:.0f} s, "
+          f"{verdict[full_fast <= TARGET_FULL_RECIPE_SECONDS]})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: a smoke run")
+    parser.add_argument("--full-literal", action="store_true",
+                        help="run the literal engine's full recipe for real (~5 minutes)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--engine", choices=("fast", "literal"), help=argparse.SUPPRESS)
+    parser.add_argument("--repeats", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--full-recipe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
+
+    if args.child:
+        print(json.dumps(measure_engine(args.engine, args.repeats, args.full_recipe)))
+        return
+    repeats = {"literal": 1 if args.quick else 3, "fast": 5 if args.quick else 30}
+    results = {}
+    for engine in ("literal", "fast"):
+        print(f"measuring the {engine} engine ({repeats[engine]} repeats of 64 steps) ...", flush=True)
+        full_recipe = engine == "fast" or args.full_literal
+        results[engine] = run_child(engine, repeats[engine], full_recipe)
+    print()
+    report(results)
+
+
+if __name__ == "__main__":
+    main()

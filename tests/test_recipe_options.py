@@ -1,0 +1,109 @@
+"""The config fields beyond the slides: each one does what its comment says."""
+
+import numpy as np
+import keras
+import pytest
+
+from sinegan import GANConfig, Trainer, build_discriminator, build_generator, sample_latent
+
+from test_freeze import CallRecorder, fast_step_changes
+
+
+def test_normal_latent_is_standard_normal():
+    config = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=8)
+    z = sample_latent(config, 20000, np.random.default_rng(0))
+    assert z.shape == (20000, 8)
+    assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3  # not uniform in [-1, 1]
+
+
+def test_leaky_relu_and_adam_beta_reach_both_networks():
+    config = GANConfig(hidden_activation="leaky_relu", adam_beta_1=0.5)
+    for model in (build_discriminator(config), build_generator(config)):
+        hidden = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1]
+        assert [layer.activation.__name__ for layer in hidden] == ["leaky_relu"] * len(hidden)
+        assert float(model.optimizer.beta_1) == 0.5
+    # leaky relu lets negative values through with slope 0.2
+    np.testing.assert_allclose(keras.activations.get("leaky_relu")(np.array([-1.0, 2.0])), [-0.2, 2.0])
+
+
+def test_k_discriminator_steps_in_the_literal_engine():
+    config = GANConfig(train_size=256, pretrain_batches=0, discriminator_steps=3)
+    trainer = Trainer(config, engine="literal")
+    recorder = CallRecorder(trainer)
+    indices, latent = trainer.draw_epoch_batches()
+    assert indices.shape == (2, 3, 64) and latent.shape == (2, 3, 64, 64)
+    trainer.run_epoch(indices, latent)
+    assert recorder.calls == 2 * (3 + 1) and recorder.failures == []  # per step: 3 D calls, 1 GAN call
+
+
+def test_k_discriminator_steps_in_the_fast_engine_keep_the_freeze():
+    trainer = Trainer(GANConfig(train_size=128, pretrain_batches=0, discriminator_steps=2))
+    g_changed, *_ = fast_step_changes(trainer, 0.001, 0.0)
+    assert not g_changed
+    _, d_changed, g_all, _ = fast_step_changes(trainer, 0.0, 0.001)
+    assert not d_changed and g_all
+
+
+def test_fast_engine_k_steps_match_the_literal_engine():
+    config = GANConfig(train_size=256, pretrain_batches=0, discriminator_dropout=0.0, discriminator_steps=2)
+    literal, fast = Trainer(config, engine="literal"), Trainer(config)
+    batches = literal.draw_epoch_batches()
+    np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
+    for a, b in zip(literal.generator.weights, fast.generator.weights):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+
+
+def test_label_smoothing_sets_the_real_target_in_the_loss():
+    """With learning rates at 0 nothing moves, so the reported D loss must equal
+    binary cross-entropy against targets 0.9 (real) and 0 (generated), by hand."""
+    config = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, real_label=0.9)
+    trainer = Trainer(config)
+    trainer.discriminator.optimizer.learning_rate.assign(0.0)
+    trainer.gan.optimizer.learning_rate.assign(0.0)
+    indices, latent = trainer.draw_epoch_batches()
+    d_loss, d_accuracy, g_loss, _ = trainer.run_epoch(indices, latent)[0]
+    real = trainer.dataset.curves[indices[0, 0]]
+    generated = np.asarray(trainer.generator(latent[0, 0]))
+    p = np.asarray(trainer.discriminator(np.concatenate([real, generated])))[:, 0].astype(np.float64)
+    targets = np.r_[np.full(64, 0.9), np.zeros(64)]
+    p = np.clip(p, 1e-7, 1 - 1e-7)
+    expected = -np.mean(targets * np.log(p) + (1 - targets) * np.log(1 - p))
+    np.testing.assert_allclose(d_loss, expected, rtol=1e-4)
+    np.testing.assert_allclose(d_accuracy, np.mean((p > 0.5) == (targets > 0.5)), atol=1e-6)
+    np.testing.assert_allclose(g_loss, -np.mean(np.log(p[64:])), rtol=1e-4)  # G's target stays 1
+
+
+def test_literal_engine_refuses_smoothed_labels():
+    with pytest.raises(ValueError, match="real_label=0.9"):
+        Trainer(GANConfig(real_label=0.9, train_size=256), engine="literal")
+
+
+@pytest.mark.parametrize("changes, parameter", [
+    ({"latent_distribution": "cauchy", "fresh_latent": True}, "latent_distribution='cauchy'"),
+    ({"latent_distribution": "normal"}, "latent_distribution='normal'"),  # NOISE rows are uniform
+    ({"hidden_activation": "gelu"}, "hidden_activation='gelu'"),
+    ({"adam_beta_1": 1.0}, "adam_beta_1=1.0"),
+    ({"real_label": 0.4}, "real_label=0.4"),
+    ({"discriminator_steps": 0}, "discriminator_steps=0"),
+    ({"monitor_every": -1}, "monitor_every=-1"),
+    ({"monitor_samples": 0}, "monitor_samples=0"),
+])
+def test_bad_options_raise_value_error(changes, parameter):
+    with pytest.raises(ValueError, match=parameter):
+        GANConfig().replace(**changes)
+
+
+def test_quality_is_monitored_and_collapse_is_reported(capsys):
+    config = GANConfig(train_size=256, pretrain_batches=0, epochs=3, monitor_every=2, monitor_samples=200)
+    trainer = Trainer(config)
+    # Collapse the generator by hand: zero output kernel, so every z gives the same curve.
+    output_layer = trainer.generator.layers[-1]
+    kernel, bias = output_layer.get_weights()
+    output_layer.set_weights([np.zeros_like(kernel), np.sin(trainer.dataset.x).astype("float32")])
+    trainer.gan.optimizer.learning_rate.assign(0.0)  # keep it collapsed
+    history = trainer.train(log=print)
+    assert [entry["epoch"] for entry in history.quality] == [2, 3]  # every 2 epochs, and the last
+    last = history.quality[-1]
+    assert last["diversity"] < 1e-6 and last["mode_collapse"] and last["recall"] < 0.05
+    assert last["sine_like"] == 1.0  # a perfect sine, just always the same one
+    assert "MODE COLLAPSE" in capsys.readouterr().out
