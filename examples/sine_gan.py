@@ -105,7 +105,7 @@ def main(argv=None):
 
     # Step 6: fresh latent vectors in, curves out.
     x, real = trainer.dataset.x, trainer.dataset.curves
-    curves = sample_curves(trainer.generator, config, SAMPLES, seed=config.seed)  # (1000, 64)
+    curves = sample_curves(trainer.sampling_generator, config, SAMPLES, seed=config.seed)  # (1000, 64)
     figures = {
         "training_curves.png": plot_training_curves(x, real),
         "generated_vs_real.png": plot_generated_vs_real(x, curves, real),

@@ -17,7 +17,7 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
-    "config": ["ENGINES", "PRESETS", "SLIDES", "GANConfig", "preset"],
+    "config": ["ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],

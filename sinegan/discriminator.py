@@ -34,6 +34,8 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
             # defined there; it means TRAIN_LEN, which is what units holds.
             layers.Dense(units, activation=config.hidden_activation),  # (batch, 64)
             layers.Dropout(dropout),
+            # Not on the slides: off unless config.minibatch_std_group is set.
+            *([MinibatchStandardDeviation(config.minibatch_std_group)] if config.minibatch_std_group else []),
             layers.Dense(1, activation="sigmoid"),  # (batch, 1) D(x) = P(x is real)
         ],
         name="discriminator",
@@ -42,3 +44,32 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
     discriminator.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1),
                           loss="binary_crossentropy", metrics=["accuracy"])
     return discriminator
+
+
+class MinibatchStandardDeviation(layers.Layer):
+    """Append one feature: how much a group of ``group_size`` consecutive rows varies.
+
+    Karras et al. 2018 (arXiv:1710.10196), section 3: the standard deviation of
+    each feature over the group, averaged over features, is given to every row
+    of the group. Real curves vary a lot, so a collapsed generator's groups
+    stand out. The batch size must be a multiple of ``group_size``; the trainer
+    feeds 64 real rows then 64 generated rows, so no group mixes the two.
+    """
+
+    def __init__(self, group_size: int, **kwargs):
+        super().__init__(**kwargs)
+        self.group_size = group_size
+
+    def call(self, features):  # (batch, units)
+        units = features.shape[-1]
+        groups = keras.ops.reshape(features, (-1, self.group_size, units))  # (batch / g, g, units)
+        spread = keras.ops.sqrt(keras.ops.var(groups, axis=1) + 1e-8)  # (batch / g, units)
+        spread = keras.ops.mean(spread, axis=1, keepdims=True)  # (batch / g, 1)
+        spread = keras.ops.repeat(spread, self.group_size, axis=0)  # (batch, 1)
+        return keras.ops.concatenate([features, spread], axis=1)  # (batch, units + 1)
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[:-1], input_shape[-1] + 1)
+
+    def get_config(self):
+        return {**super().get_config(), "group_size": self.group_size}

@@ -68,11 +68,13 @@ def plot_snapshots(x, history: History, panels: int = 6, real=None) -> Figure:
 
 
 def plot_history(history: History) -> Figure:
-    """Losses and accuracies per epoch (means over the epoch's steps)."""
+    """Losses and accuracies per epoch (means over the epoch's steps), and the
+    quality measures taken every few epochs: the losses alone say little about
+    how good the curves are."""
     means = history.epoch_means()
     epochs = np.arange(1, len(means["discriminator_loss"]) + 1)
-    fig = Figure(figsize=(10, 3.8), layout="constrained")
-    loss_ax, accuracy_ax = fig.subplots(1, 2, sharex=True)
+    fig = Figure(figsize=(15, 3.8), layout="constrained")
+    loss_ax, accuracy_ax, quality_ax = fig.subplots(1, 3, sharex=True)
     loss_ax.plot(epochs, means["discriminator_loss"], label="discriminator")
     loss_ax.plot(epochs, means["generator_loss"], label="generator (GAN)")
     loss_ax.set(title="Binary cross-entropy", xlabel="epoch", ylabel="loss")
@@ -80,10 +82,27 @@ def plot_history(history: History) -> Figure:
     accuracy_ax.plot(epochs, means["generator_accuracy"], label="generator: fakes taken for real")
     accuracy_ax.axhline(0.5, color="0.5", linestyle="--", linewidth=1, label="equilibrium (0.5)")
     accuracy_ax.set(title="Accuracy", xlabel="epoch", ylim=(-0.02, 1.02))
-    for ax in (loss_ax, accuracy_ax):
-        ax.legend(fontsize=9)
+    measured = [entry["epoch"] for entry in history.quality]
+    for name, label in QUALITY_LINES.items():
+        quality_ax.plot(measured, [entry[name] for entry in history.quality], marker="o", markersize=3,
+                        label=label)
+    for entry in history.quality:
+        if entry["mode_collapse"]:
+            quality_ax.axvline(entry["epoch"], color="tab:red", alpha=0.25, linewidth=4)
+    quality_ax.set(title="What the generator draws (red: mode collapse alarm)", xlabel="epoch",
+                   ylim=(-0.02, 1.1))
+    for ax in (loss_ax, accuracy_ax, quality_ax):
+        ax.legend(fontsize=8)
         ax.grid(alpha=0.3)
     return fig
+
+
+QUALITY_LINES = {  # history.quality keys shown by plot_history, with their legend
+    "sine_like": "sine-like (fit RMSE < 0.1)",
+    "precision": "precision: looks real",
+    "recall": "recall: covers the data",
+    "diversity": "diversity / data's",
+}
 
 
 def _decorate(ax, title):

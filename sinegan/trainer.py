@@ -90,7 +90,12 @@ class Trainer:
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
         self.monitor_latent = sample_latent(config, config.monitor_curves, data_rng)
         self.monitor = QualityMonitor(config, self.dataset, data_rng)
-        self.history = History(snapshots=[generate_curves(self.generator, self.monitor_latent)])
+        # G with averaged weights (generator_average_decay), or G itself when that is off.
+        self.sampling_generator = self.generator
+        if config.generator_average_decay:
+            self.sampling_generator = keras.models.clone_model(self.generator)
+            self.sampling_generator.set_weights(self.generator.get_weights())
+        self.history = History(snapshots=[generate_curves(self.sampling_generator, self.monitor_latent)])
         self.epoch = 0
         self._fast_epoch = None  # traced on first use
 
@@ -132,13 +137,13 @@ class Trainer:
             metrics = self.run_epoch(indices, latent)  # (steps, 4)
             self.history.epoch_seconds.append(time.perf_counter() - start)
             self.history.step_metrics.append(metrics)
-            self.history.snapshots.append(generate_curves(self.generator, self.monitor_latent))
+            self.history.snapshots.append(generate_curves(self.sampling_generator, self.monitor_latent))
             self.epoch += 1
             d_loss, d_accuracy, g_loss, g_accuracy = metrics.mean(axis=0)
             _log(log, f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}")
             every = self.config.monitor_every
             if self.epoch == last_epoch or (every and self.epoch % every == 0):
-                measures = self.monitor.measure(self.generator)
+                measures = self.monitor.measure(self.sampling_generator)
                 self.history.quality.append({"epoch": self.epoch, **measures})
                 _log(log, describe(self.epoch, measures))
         return self.history
@@ -187,17 +192,22 @@ class Trainer:
                 d_metrics.append(self.discriminator.train_on_batch(x, labels))
             self.discriminator.trainable = False
             g_loss, g_accuracy = self.gan.train_on_batch(noise, ones)
+            if self.sampling_generator is not self.generator:
+                _update_average(self.sampling_generator.weights, self.generator.weights,
+                                self.config.generator_average_decay)
             metrics.append((*np.mean(d_metrics, axis=0), g_loss, g_accuracy))
         return np.asarray(metrics, dtype=np.float32)  # (steps, 4)
 
     def _run_fast_epoch(self, indices, latent) -> np.ndarray:
         if self._fast_epoch is None:
             self._fast_epoch = compile_fast_epoch(self.generator, self.discriminator, self.gan,
-                                                  self.dataset.curves, self.config.real_label)
+                                                  self.dataset.curves, self.config.real_label,
+                                                  self.sampling_generator, self.config.generator_average_decay)
         return self._fast_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
 
 
-def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.0):
+def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.0,
+                       average_generator=None, average_decay=0.0):
     """One epoch of the slides' loop as a single TensorFlow graph.
 
     ``gan_step`` is the slides' loop body, toggles included. TensorFlow runs
@@ -239,6 +249,8 @@ def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.
             d_metrics.append(update(discriminator, discriminator.optimizer, x, labels))
         discriminator.trainable = False
         g_loss, g_accuracy = update(gan, gan.optimizer, noise, ones)
+        if average_generator is not None and average_generator is not generator:
+            _update_average(average_generator.weights, generator.weights, average_decay)
         d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
         return tf.concat([d_loss_and_accuracy, tf.stack([g_loss, g_accuracy])], axis=0)  # (4,)
 
@@ -253,6 +265,12 @@ def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.
         return metrics.stack()  # (steps, 4)
 
     return run_epoch
+
+
+def _update_average(averages, variables, decay):
+    """w_avg <- decay * w_avg + (1 - decay) * w, for each weight of G."""
+    for average, variable in zip(averages, variables):
+        average.assign(decay * average + (1.0 - decay) * variable)
 
 
 def _log(log, line):

@@ -35,6 +35,14 @@ def test_example_trains_prints_both_tables_and_writes_samples_and_figures(tmp_pa
         ["samples.npz", "training_curves.png", "generated_vs_real.png", "snapshots.png", "history.png"])
 
 
+def test_improved_preset_runs_with_the_same_outputs(tmp_path):
+    result = run_example("--preset", "improved", "--epochs", "2", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "quality after epoch 2" in result.stdout
+    assert np.load(tmp_path / "samples.npz")["curves"].shape == (1000, 64)
+    assert len(list(tmp_path.glob("*.png"))) == 4
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["--epochs", "0"], "--epochs: expected a positive integer, received '0'"),
     (["--epochs", "many"], "--epochs: expected a positive integer, received 'many'"),

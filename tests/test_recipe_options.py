@@ -107,3 +107,48 @@ def test_quality_is_monitored_and_collapse_is_reported(capsys):
     assert last["diversity"] < 1e-6 and last["mode_collapse"] and last["recall"] < 0.05
     assert last["sine_like"] == 1.0  # a perfect sine, just always the same one
     assert "MODE COLLAPSE" in capsys.readouterr().out
+
+
+def test_minibatch_standard_deviation_by_hand():
+    from sinegan.discriminator import MinibatchStandardDeviation
+
+    layer = MinibatchStandardDeviation(group_size=2)
+    features = np.array([[1, 2], [3, 4], [5, 5], [5, 5]], "float32")  # two groups of two rows
+    out = np.asarray(layer(features))
+    # group 1: per-feature std of (1, 3) and (2, 4) is 1 and 1, mean 1; group 2: identical rows, 0
+    np.testing.assert_allclose(out[:, :2], features)
+    np.testing.assert_allclose(out[:, 2], [1, 1, 1e-4, 1e-4], rtol=1e-3)
+
+
+def test_minibatch_standard_deviation_in_the_discriminator_keeps_the_freeze():
+    config = GANConfig(train_size=128, pretrain_batches=0, minibatch_std_group=4)
+    discriminator = build_discriminator(config)
+    assert discriminator.count_params() == 8385 + 1  # one more input to the last Dense layer
+    trainer = Trainer(config)
+    g_changed, *_ = fast_step_changes(trainer, 0.001, 0.0)
+    assert not g_changed
+    _, d_changed, g_all, _ = fast_step_changes(trainer, 0.0, 0.001)
+    assert not d_changed and g_all
+
+
+def test_minibatch_group_must_not_mix_real_and_generated_rows():
+    with pytest.raises(ValueError, match="minibatch_std_group=5"):
+        GANConfig(minibatch_std_group=5)
+
+
+@pytest.mark.parametrize("engine", ["fast", "literal"])
+def test_averaged_generator_follows_the_running_average(engine):
+    config = GANConfig(train_size=128, pretrain_batches=0, generator_average_decay=0.75)  # 1 step per epoch
+    trainer = Trainer(config, engine=engine)
+    assert trainer.sampling_generator is not trainer.generator
+    start = [w.numpy() for w in trainer.generator.weights]
+    trainer.train(epochs=1, log=None)
+    after_one = [w.numpy() for w in trainer.generator.weights]
+    for average, w0, w1 in zip(trainer.sampling_generator.weights, start, after_one):
+        np.testing.assert_allclose(average.numpy(), 0.75 * w0 + 0.25 * w1, rtol=1e-5, atol=1e-7)
+    assert not all(np.array_equal(a, b) for a, b in zip(start, after_one))
+
+
+def test_without_averaging_the_sampling_generator_is_the_generator():
+    trainer = Trainer(GANConfig(train_size=128))
+    assert trainer.sampling_generator is trainer.generator
