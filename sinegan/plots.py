@@ -1,7 +1,7 @@
 """Figures for the slides' steps 1 and 6, and for the training history.
 
 Every function returns a matplotlib ``Figure`` and never shows or saves it:
-scripts and notebooks decide that (``fig.savefig(...)`` or ``plt.show()``).
+scripts and notebooks decide that (``fig.savefig(...)``, or display it inline).
 """
 
 from __future__ import annotations
