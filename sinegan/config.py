@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # How the trainer runs step 5: "fast" compiles a whole epoch into one graph,
 # "literal" is the slides' loop as written (see sinegan.trainer).
 ENGINES = ("fast", "literal")
-LATENT_DISTRIBUTIONS = ("uniform", "normal")
+LATENT_DISTRIBUTIONS = ("uniform", "normal", "truncated_normal")
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu")
 
 

@@ -16,6 +16,18 @@ def test_normal_latent_is_standard_normal():
     assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3  # not uniform in [-1, 1]
 
 
+def test_truncated_normal_latent_is_cut_at_two_and_redrawn():
+    config = GANConfig(fresh_latent=True, latent_distribution="truncated_normal", latent_dim=8)
+    z = sample_latent(config, 20000, np.random.default_rng(0))
+    assert z.shape == (20000, 8) and np.abs(z).max() <= 2.0
+    # Redrawn, not clipped: 0.11% of values lie in 1.99 < |z| <= 2 (clipping would pile
+    # 4.6% at ±2), and the spread is that of N(0, 1) cut at 2σ, 0.880.
+    assert np.mean(np.abs(z) > 1.99) < 0.003
+    assert abs(z.mean()) < 0.02 and abs(z.std() - 0.880) < 0.01
+    same = sample_latent(config, 20000, np.random.default_rng(0))
+    assert np.array_equal(z, same)
+
+
 def test_leaky_relu_and_adam_beta_reach_both_networks():
     config = GANConfig(hidden_activation="leaky_relu", adam_beta_1=0.5)
     for model in (build_discriminator(config), build_generator(config)):
