@@ -108,3 +108,46 @@ QUALITY_LINES = {  # history.quality keys shown by plot_history, with their lege
 def _decorate(ax, title):
     ax.set(title=title, xlabel="x", ylabel="y", ylim=(-1.15, 1.15))
     ax.grid(alpha=0.3)
+
+
+# --- The 1010 pattern GAN (sinegan.pattern1010) ------------------------------------
+def plot_pattern_losses(history) -> Figure:
+    """The three steps' binary cross-entropies, step by step (light) and smoothed (dark).
+
+    ln 2 ≈ 0.693 is the loss of a discriminator that answers 0.5 to everything:
+    the lecture's equilibrium, where D can no longer tell real from generated.
+    """
+    from .pattern1010 import LOSS_NAMES
+
+    losses = history.loss_table()  # (steps, 3)
+    steps = np.arange(1, len(losses) + 1)
+    window = max(1, len(losses) // 50)
+    fig = Figure(figsize=(8, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    for column, name in enumerate(LOSS_NAMES):
+        line, = ax.plot(steps, losses[:, column], linewidth=0.5, alpha=0.3)
+        smoothed = np.convolve(losses[:, column], np.ones(window) / window, mode="valid")  # moving average
+        ax.plot(steps[window - 1:], smoothed, color=line.get_color(), linewidth=1.5, label=name)
+    ax.axhline(np.log(2), color="0.5", linestyle="--", linewidth=1, label="ln 2: D answers 0.5")
+    ax.set(title="The 1010 GAN: the three steps' losses", xlabel="training step", ylabel="binary cross-entropy")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def plot_pattern_over_training(history) -> Figure:
+    """The generator's mean pattern (over a fixed latent batch) as training goes on."""
+    from .pattern1010 import HIGH_RANGE, LOW_RANGE
+
+    snapshots = np.asarray(history.snapshots)  # (reports + 1, 4)
+    fig = Figure(figsize=(8, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    ax.axhspan(*HIGH_RANGE, color="tab:green", alpha=0.12, label="real values 1 and 3")
+    ax.axhspan(*LOW_RANGE, color="tab:orange", alpha=0.12, label="real values 2 and 4")
+    for position in range(snapshots.shape[1]):
+        ax.plot(history.steps, snapshots[:, position], marker="o", markersize=3, label=f"value {position + 1}")
+    ax.set(title="The generated pattern as training goes on", xlabel="training step",
+           ylabel="mean generated value", ylim=(-0.02, 1.02))
+    ax.legend(fontsize=8, ncols=2)
+    ax.grid(alpha=0.3)
+    return fig
