@@ -151,3 +151,31 @@ def plot_pattern_over_training(history) -> Figure:
     ax.legend(fontsize=8, ncols=2)
     ax.grid(alpha=0.3)
     return fig
+
+
+# --- The latent space (sinegan.latent) ---------------------------------------------
+def plot_latent_walk(x, curves, labels, title) -> Figure:
+    """Curves along a path in z-space, one panel per point, coloured from start to end.
+
+    Used for an interpolation from z0 to z1 (labels: the fraction of the way)
+    and for a walk along a latent direction (labels: the distance and the fitted
+    frequency). Returns a figure; nothing is shown or saved.
+    """
+    from matplotlib import colormaps
+
+    count = len(curves)
+    colours = colormaps["viridis"](np.linspace(0, 0.9, count))
+    fig = Figure(figsize=(1.9 * count + 0.5, 4.2), layout="constrained")
+    axes = fig.subplots(2, count, sharex=True, sharey=True, squeeze=False)
+    for column, (curve, label, colour) in enumerate(zip(curves, labels, colours)):
+        axes[0, column].plot(x, curve, color=colour, linewidth=1.5)
+        axes[0, column].set_title(label, fontsize=8)
+        axes[0, column].grid(alpha=0.3)
+        axes[1, column].set_visible(False)
+    overlay = fig.add_subplot(2, 1, 2)
+    for curve, colour in zip(curves, colours):
+        overlay.plot(x, curve, color=colour, linewidth=1.2)
+    _decorate(overlay, "all of them on the same axes (dark: start, light: end)")
+    axes[0, 0].set_ylim(-1.15, 1.15)
+    fig.suptitle(title)
+    return fig
