@@ -41,7 +41,38 @@ def check_direction(generator, x, latent, direction):
     after = fit_sines(generate_curves(generator, latent + STEP * direction.astype(np.float32)), x)
     good = (before.rmse < 0.1) & (after.rmse < 0.1)
     change = after.frequency[good] - before.frequency[good]
+    if not good.any():
+        return float("nan"), float("nan"), 0
     return float(np.mean(change > 0)), float(np.mean(change)), int(good.sum())
+
+
+def check_and_walk(generator, x, config, found, rng):
+    """Step 3: check the direction on fresh latent vectors; return the figure of one walk."""
+    import numpy as np
+    from sinegan import sample_latent
+    from sinegan.latent import move_along
+    from sinegan.plots import plot_latent_walk
+    from sinegan.quality import fit_sines
+
+    # 3. Does a step along it raise the frequency? Compare with a random direction.
+    check = sample_latent(config, CHECK_SAMPLES, rng)  # (500, latent_dim)
+    random_direction = rng.standard_normal(config.latent_dim)
+    random_direction /= np.linalg.norm(random_direction)
+    for name, direction in (("frequency direction", found.direction), ("random direction", random_direction)):
+        raised, mean_change, used = check_direction(generator, x, check, direction)
+        print(f"  one step of {STEP} along the {name}: b rose for {raised:.0%} of {used} curves, "
+              f"mean change {mean_change:+.3f} (the linear fit predicts {STEP * found.weights @ direction:+.3f})")
+
+    # The walk starts where the fit predicts the intercept b0 (z with no component
+    # along w), so that the steps stay inside the data's frequencies 0.5-2.0.
+    start = check[0] - (check[0] @ found.direction) * found.direction  # (latent_dim,)
+    distances = np.linspace(-1.5, 1.5, 7)
+    _, walk = move_along(generator, start, found.direction, distances)  # (7, 64)
+    walk_fit = fit_sines(walk, x)
+    direction_figure = plot_latent_walk(
+        x, walk, [f"t = {t:+.1f}\nb = {b:.2f}" for t, b in zip(distances, walk_fit.frequency)],
+        "Moving z along the estimated frequency direction, z + t·w/|w|")
+    return direction_figure
 
 
 def main(argv=None):
@@ -50,7 +81,7 @@ def main(argv=None):
 
     import numpy as np
     from sinegan import IMPROVED, Trainer, sample_latent
-    from sinegan.latent import frequency_direction, interpolate_curves, move_along
+    from sinegan.latent import frequency_direction, interpolate_curves
     from sinegan.plots import plot_latent_walk
     from sinegan.quality import fit_sines
 
@@ -74,28 +105,18 @@ def main(argv=None):
                                      "Linear interpolation in latent space: one sinusoid morphs into another")
 
     # 2. The frequency direction, from a regression on 2,000 random latent vectors.
-    found = frequency_direction(generator, x, sample_latent(config, REGRESSION_SAMPLES, rng))
-    print(f"Frequency direction: b ≈ w·z + {found.intercept:.2f} on {found.curves_used} sine-like curves, "
-          f"R² = {found.r_squared:.2f}, |w| = {found.frequency_per_unit:.3f} per unit of z")
-
-    # 3. Does a step along it raise the frequency? Compare with a random direction.
-    check = sample_latent(config, CHECK_SAMPLES, rng)  # (500, latent_dim)
-    random_direction = rng.standard_normal(config.latent_dim)
-    random_direction /= np.linalg.norm(random_direction)
-    for name, direction in (("frequency direction", found.direction), ("random direction", random_direction)):
-        raised, mean_change, used = check_direction(generator, x, check, direction)
-        print(f"  one step of {STEP} along the {name}: b rose for {raised:.0%} of {used} curves, "
-              f"mean change {mean_change:+.3f}")
-
-    distances = np.linspace(-2, 2, 7)
-    _, walk = move_along(generator, check[0], found.direction, distances)  # (7, 64)
-    walk_fit = fit_sines(walk, x)
-    direction_figure = plot_latent_walk(
-        x, walk, [f"t = {t:+.1f}\nb = {b:.2f}" for t, b in zip(distances, walk_fit.frequency)],
-        "Moving z along the estimated frequency direction, z + t·w/|w|")
-    save_figures(arguments.out, {"latent_interpolation.png": interpolation,
-                                 "frequency_direction.png": direction_figure})
-    print(f"Wrote 2 figures to {arguments.out}")
+    figures = {"latent_interpolation.png": interpolation}
+    try:
+        found = frequency_direction(generator, x, sample_latent(config, REGRESSION_SAMPLES, rng))
+    except ValueError as error:  # an undertrained G draws too few sines to fit anything
+        found = None
+        print(f"No frequency direction: {error}. Train for more epochs.")
+    if found is not None:
+        print(f"Frequency direction: b ≈ w·z + {found.intercept:.2f} on {found.curves_used} sine-like curves, "
+              f"R² = {found.r_squared:.2f}, |w| = {found.frequency_per_unit:.3f} per unit of z")
+        figures["frequency_direction.png"] = check_and_walk(generator, x, config, found, rng)
+    save_figures(arguments.out, figures)
+    print(f"Wrote {len(figures)} figures to {arguments.out}")
 
 
 if __name__ == "__main__":

@@ -165,17 +165,20 @@ def plot_latent_walk(x, curves, labels, title) -> Figure:
 
     count = len(curves)
     colours = colormaps["viridis"](np.linspace(0, 0.9, count))
-    fig = Figure(figsize=(1.9 * count + 0.5, 4.2), layout="constrained")
-    axes = fig.subplots(2, count, sharex=True, sharey=True, squeeze=False)
+    fig = Figure(figsize=(1.6 * count + 0.6, 4.4), layout="constrained")
+    grid = fig.add_gridspec(2, count, height_ratios=(1, 1.4))
+    first = None
     for column, (curve, label, colour) in enumerate(zip(curves, labels, colours)):
-        axes[0, column].plot(x, curve, color=colour, linewidth=1.5)
-        axes[0, column].set_title(label, fontsize=8)
-        axes[0, column].grid(alpha=0.3)
-        axes[1, column].set_visible(False)
-    overlay = fig.add_subplot(2, 1, 2)
+        ax = fig.add_subplot(grid[0, column], sharey=first)
+        first = first or ax
+        ax.plot(x, curve, color=colour, linewidth=1.5)
+        ax.set_title(label, fontsize=8)
+        ax.set(ylim=(-1.15, 1.15), xticks=[])
+        ax.tick_params(labelleft=column == 0, labelsize=7)
+        ax.grid(alpha=0.3)
+    overlay = fig.add_subplot(grid[1, :])
     for curve, colour in zip(curves, colours):
         overlay.plot(x, curve, color=colour, linewidth=1.2)
     _decorate(overlay, "all of them on the same axes (dark: start, light: end)")
-    axes[0, 0].set_ylim(-1.15, 1.15)
     fig.suptitle(title)
     return fig

@@ -89,5 +89,9 @@ def test_example_draws_both_figures(tmp_path, capsys):
     example.main(["--epochs", "1", "--out", str(tmp_path)])
     output = capsys.readouterr().out
     assert "Interpolating from z0 to z1" in output
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["frequency_direction.png",
-                                                                 "latent_interpolation.png"]
+    written = sorted(path.name for path in tmp_path.iterdir())
+    # After one epoch G may draw too few sines for a direction; then it says so and skips that figure.
+    if "No frequency direction" in output:
+        assert written == ["latent_interpolation.png"]
+    else:
+        assert "R² =" in output and written == ["frequency_direction.png", "latent_interpolation.png"]
