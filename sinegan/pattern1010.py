@@ -34,6 +34,7 @@ import keras
 import tensorflow as tf
 from keras import layers
 
+from .config import _require_finite, _require_int
 from .seeding import seed_everything
 
 PATTERN = np.array([1.0, 0.0, 1.0, 0.0], dtype=np.float32)  # the lecture's "1010"
@@ -43,8 +44,7 @@ LOSS_NAMES = ("discriminator on real", "discriminator on generated", "generator"
 
 def real_patterns(count: int, rng: np.random.Generator) -> np.ndarray:
     """``count`` noisy 1010 patterns, shape (count, 4): the lecture's real data source."""
-    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
-        raise ValueError(f"count expected a positive integer. Received: count={count!r}")
+    _require_int("count", count, minimum=1)
     high = rng.uniform(*HIGH_RANGE, size=(count, 2))  # (count, 2) values 1 and 3
     low = rng.uniform(*LOW_RANGE, size=(count, 2))  # (count, 2) values 2 and 4
     return np.stack([high[:, 0], low[:, 0], high[:, 1], low[:, 1]], axis=1).astype(np.float32)  # (count, 4)
@@ -70,6 +70,8 @@ def build_pattern_discriminator(hidden_units: int) -> keras.Sequential:
 
 @dataclass
 class PatternHistory:
+    """What training produced: every step's losses and the mean generated pattern at each report."""
+
     losses: list = field(default_factory=list)  # per report: (steps, 3) array, columns LOSS_NAMES
     steps: list = field(default_factory=list)  # training steps done at each snapshot
     snapshots: list = field(default_factory=list)  # per report: mean generated pattern, (4,)
@@ -89,13 +91,12 @@ class PatternGAN:
 
     def __init__(self, seed: int = 0, latent_dim: int = 4, hidden_units: int = 32, batch_size: int = 64,
                  learning_rate: float = 0.001):
-        for name, value in (("seed", seed), ("latent_dim", latent_dim), ("hidden_units", hidden_units),
-                            ("batch_size", batch_size)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < (0 if name == "seed" else 1):
-                raise ValueError(f"{name} expected a {'non-negative' if name == 'seed' else 'positive'} "
-                                 f"integer. Received: {name}={value!r}")
-        if not (isinstance(learning_rate, (int, float)) and np.isfinite(learning_rate) and learning_rate > 0):
-            raise ValueError(f"learning_rate expected a positive number. Received: learning_rate={learning_rate!r}")
+        _require_int("seed", seed, minimum=0)
+        for name, value in (("latent_dim", latent_dim), ("hidden_units", hidden_units), ("batch_size", batch_size)):
+            _require_int(name, value, minimum=1)
+        _require_finite("learning_rate", learning_rate)
+        if learning_rate <= 0:
+            raise ValueError(f"learning_rate must be positive. Received: learning_rate={learning_rate}")
         self.seed, self.latent_dim, self.batch_size = seed, latent_dim, batch_size
         self.data_rng, self.rng = seed_everything(seed)
         self.generator = build_pattern_generator(latent_dim, hidden_units)
@@ -154,8 +155,7 @@ class PatternGAN:
     def train(self, steps: int, reports: int = 10, log=print) -> PatternHistory:
         """Run ``steps`` rounds of the three steps, reporting ``reports`` times."""
         for name, value in (("steps", steps), ("reports", reports)):
-            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-                raise ValueError(f"{name} expected a positive integer. Received: {name}={value!r}")
+            _require_int(name, value, minimum=1)
         done = self.history.steps[-1]
         if log is not None:
             log("   step | D loss real | D loss generated | G loss | mean generated pattern")
@@ -176,8 +176,7 @@ class PatternGAN:
 
     def sample(self, count: int, seed: int = 0) -> np.ndarray:
         """``count`` patterns from the generator, shape (count, 4); the same seed gives the same ones."""
-        if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
-            raise ValueError(f"count expected a positive integer. Received: count={count!r}")
+        _require_int("count", count, minimum=1)
         latent = np.random.default_rng(seed).standard_normal((count, self.latent_dim)).astype(np.float32)
         return np.asarray(self.generator.predict_on_batch(latent))  # (count, 4)
 

@@ -102,3 +102,12 @@ def test_example_runs_end_to_end(tmp_path):
     assert samples.shape == (1000, 4) and np.all((samples > 0) & (samples < 1))  # sigmoid output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pattern_losses.png", "pattern_training.png",
                                                                  "samples.npz"]
+
+
+@pytest.mark.parametrize("arguments, name", [
+    ({"seed": -1}, "seed"), ({"batch_size": 0}, "batch_size"), ({"learning_rate": float("nan")}, "learning_rate"),
+    ({"learning_rate": 0.0}, "learning_rate"), ({"latent_dim": 2.5}, "latent_dim"),
+])
+def test_bad_settings_raise(arguments, name):
+    with pytest.raises(ValueError, match=f"Received: {name}="):
+        PatternGAN(**arguments)
