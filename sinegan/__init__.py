@@ -10,6 +10,12 @@ One module per step of the slides:
     sampling       step 6: new curves from G
     plots          the figures; quality: measures of what G learned
 
+and one module per idea of the other lectures:
+
+    pattern1010    the first GAN of the lectures: a generator that learns 1, 0, 1, 0
+    convolution    a convolution as a matrix C; the transposed convolution as its transpose
+    latent         walks in the latent space: interpolation and a frequency direction
+
 Names are imported on first use, so ``import sinegan.config`` or
 ``sinegan.quality`` does not load TensorFlow.
 """
@@ -17,7 +23,7 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
-    "config": ["ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
+    "config": ["DCGAN", "ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],
