@@ -14,6 +14,8 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 # How the trainer runs step 5: "fast" compiles a whole epoch into one graph,
 # "literal" is the slides' loop as written (see sinegan.trainer).
 ENGINES = ("fast", "literal")
@@ -158,7 +160,8 @@ class GANConfig:
 
 
 def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    # NumPy integers count too (a size often comes from an array); bools never do.
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def _require_int(name, value, minimum):
