@@ -43,11 +43,18 @@ def atomic_write(path, write):
     os.close(handle)
     try:
         write(temporary)
+        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes it private; give it a normal file's mode
         os.replace(temporary, path)
     except BaseException:  # also Ctrl-C: never leave the temporary file behind
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(umask)
+    return umask
 
 
 def config_to_json(config: GANConfig) -> str:
@@ -176,11 +183,13 @@ def restore_checkpoint(trainer, checkpoint):
     return trainer
 
 
-def trainer_from_checkpoint(path, epochs: int | None = None):
-    """A new Trainer in the state the checkpoint recorded; ``epochs`` replaces ``config.epochs``."""
+def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
+    """A new Trainer in the state a checkpoint (a path, or what ``read_checkpoint`` returned)
+    recorded; ``epochs`` replaces ``config.epochs``."""
     from .trainer import Trainer  # loads TensorFlow
 
-    checkpoint = read_checkpoint(path)
+    if not isinstance(checkpoint, dict):
+        checkpoint = read_checkpoint(checkpoint)
     config = checkpoint["metadata"]["config"]
     if epochs is not None:
         config = config.replace(epochs=epochs)

@@ -170,6 +170,16 @@ def _require_int(name, value, minimum):
         raise ValueError(f"{name} expected {kind}. Received: {name}={value!r}")
 
 
+def _require_config(config):
+    if not isinstance(config, GANConfig):
+        raise ValueError(f"config expected a GANConfig. Received: config={config!r}")
+
+
+def _require_rng(rng):
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng expected a numpy.random.Generator. Received: rng={rng!r}")
+
+
 def _require_finite(name, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"{name} expected a finite number. Received: {name}={value!r}")

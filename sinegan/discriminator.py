@@ -46,6 +46,7 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
     return discriminator
 
 
+@keras.saving.register_keras_serializable(package="sinegan")  # so discriminator.keras loads back
 class MinibatchStandardDeviation(layers.Layer):
     """Append one feature: how much a group of ``group_size`` consecutive rows varies.
 
