@@ -31,7 +31,8 @@ from .cli import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .monitor import describe
 from .plots import plot_generated_vs_real
 from .quality import evaluate_curves
-from .runs import EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history, write_run
+from .runs import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
+                   write_run)
 from .sampling import sample_curves
 from .trainer import Trainer, TrainingDiverged
 
@@ -44,19 +45,35 @@ class ProgressBar(keras.callbacks.Callback):
         self.total_epochs, self.stream, self.width = total_epochs, stream or sys.stderr, width
         self.interactive = self.stream.isatty()
         self.started = time.perf_counter()
+        self.line_open = False  # a redrawn line waits for its newline
+
+    def close(self):
+        """End the redrawn line, so that what is printed next starts on its own line."""
+        if self.line_open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.line_open = False
+
+    def on_train_begin(self, logs=None):
+        self.started = time.perf_counter()
+
+    def on_train_end(self, logs=None):
+        self.close()
 
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
         done = epoch + 1
         filled = round(self.width * done / max(self.total_epochs, 1))
         line = (f"epoch {done}/{self.total_epochs} [{'=' * filled}{'.' * (self.width - filled)}] "
-                f"D loss {logs.get('discriminator_loss', np.nan):.4f}, G loss {logs.get('generator_loss', np.nan):.4f}, "
+                f"D loss {logs.get('discriminator_loss', np.nan):.4f}, "
+                f"G loss {logs.get('generator_loss', np.nan):.4f}, "
                 f"D accuracy {logs.get('discriminator_accuracy', np.nan):.3f} "
                 f"({time.perf_counter() - self.started:.1f} s)")
-        end = "" if self.interactive and done < self.total_epochs else "\n"
-        self.stream.write(("\r" if self.interactive else "") + line + end)
+        self.line_open = self.interactive and done < self.total_epochs
+        self.stream.write(("\r" if self.interactive else "") + line + ("" if self.line_open else "\n"))
         if "sine_like" in logs:
-            self.stream.write(("\n" if end == "" else "") + describe(done, logs) + "\n")
+            self.close()
+            self.stream.write(describe(done, logs) + "\n")
         self.stream.flush()
 
 
@@ -91,23 +108,27 @@ def train(arguments, prog):
             raise KeyboardInterrupt
         flag["stop"] = True
 
+    progress, diverged = ProgressBar(total), None
     previous_handler = signal.signal(signal.SIGINT, on_sigint)
     try:
         if arguments.out is not None:
             print(f"Step 3: pre-training the discriminator ({trainer.config.pretrain_batches} batches)", flush=True)
             trainer.pretrain_discriminator(log=None)
             write_checkpoint(trainer, run)  # epoch 0: from here on the run can be resumed
-        if not flag["stop"]:
+        if not flag["stop"] and trainer.epoch < total:
             print(f"Step 5: training the GAN, epochs {trainer.epoch + 1}-{total} of {total}", flush=True)
-            callbacks = [EpochCheckpoint(trainer, run), ProgressBar(total), StopOnFlag(flag)]
+            callbacks = [EpochCheckpoint(trainer, run), progress, StopOnFlag(flag)]
             trainer.train(total - trainer.epoch, log=None, callbacks=callbacks)
     except TrainingDiverged as error:
-        print(f"{prog}: error: {error}; {checkpoint_path(run)} keeps the last good epoch", file=sys.stderr)
-        return EXIT_DIVERGED
+        diverged = error
     except KeyboardInterrupt:
         flag["stop"] = True
     finally:
         signal.signal(signal.SIGINT, previous_handler)
+        progress.close()
+    if diverged is not None:
+        print(f"{prog}: error: {diverged}; {checkpoint_path(run)} keeps the last good epoch", file=sys.stderr)
+        return EXIT_DIVERGED
     if flag["stop"]:
         if not os.path.isfile(checkpoint_path(run)):
             print("Interrupted before the first checkpoint: nothing to resume.", file=sys.stderr, flush=True)

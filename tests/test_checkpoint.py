@@ -10,7 +10,7 @@ import pytest
 from sinegan import IMPROVED, METRICS, GANConfig, Trainer, TrainingDiverged
 from sinegan.checkpoint import atomic_write, read_checkpoint, save_checkpoint, trainer_from_checkpoint
 
-FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0)
+FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
 
 
 class AtEpochEnd(keras.callbacks.Callback):
@@ -25,9 +25,10 @@ class AtEpochEnd(keras.callbacks.Callback):
 
 
 def all_variables(trainer):
-    models = (trainer.generator, trainer.discriminator, trainer.sampling_generator)
-    optimizers = (trainer.discriminator.optimizer, trainer.gan.optimizer)
-    return [np.asarray(v) for v in [*[v for m in models for v in m.variables], *[v for o in optimizers for v in o.variables]]]
+    """Every variable of the networks (Dropout seed states included) and of both optimizers."""
+    owners = (trainer.generator, trainer.discriminator, trainer.sampling_generator,
+              trainer.discriminator.optimizer, trainer.gan.optimizer)
+    return [np.asarray(variable) for owner in owners for variable in owner.variables]
 
 
 def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path):
@@ -99,7 +100,7 @@ def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tm
 
 
 def test_a_nan_weight_stops_training_naming_the_epoch_and_step(tmp_path):
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=0))
+    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=0, monitor_samples=50))
     path = tmp_path / "checkpoint.npz"
     save = AtEpochEnd(lambda epoch: save_checkpoint(trainer, path))
 
