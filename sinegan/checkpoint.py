@@ -99,6 +99,7 @@ def _build_optimizers(trainer):
 
 def save_checkpoint(trainer, path):
     """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
+    _require_trainer(trainer)
     _build_optimizers(trainer)
     history = trainer.history
     steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
@@ -155,6 +156,7 @@ def restore_checkpoint(trainer, checkpoint):
     ``trainer`` must be built from the checkpoint's config (its ``epochs`` may
     differ) and not yet trained.
     """
+    _require_trainer(trainer)
     if not isinstance(checkpoint, dict):
         checkpoint = read_checkpoint(checkpoint)
     metadata = checkpoint["metadata"]
@@ -195,6 +197,13 @@ def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
         config = config.replace(epochs=epochs)
     trainer = Trainer(config, engine=checkpoint["metadata"]["engine"])
     return restore_checkpoint(trainer, checkpoint)
+
+
+def _require_trainer(trainer):
+    from .trainer import Trainer  # a trainer exists only once TensorFlow is loaded
+
+    if not isinstance(trainer, Trainer):
+        raise ValueError(f"trainer expected a sinegan Trainer. Received: trainer={trainer!r}")
 
 
 def _plain(value):

@@ -15,10 +15,14 @@ from sinegan import GANConfig, History, SLIDES, Trainer, preset
 from sinegan.animation import animate_snapshots
 from sinegan.checkpoint import atomic_write, config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
 from sinegan.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
+from sinegan.discriminator import build_discriminator
+from sinegan.generator import build_generator
+from sinegan.monitor import QualityMonitor
 from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
 from sinegan.quality import evaluate_curves
 from sinegan.runs import open_run
 from sinegan.sampling import generate_curves, sample_curves, sample_latent
+from sinegan.seeding import seed_everything
 
 ROOT = Path(__file__).resolve().parents[1]
 ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
@@ -79,6 +83,11 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
     "evaluate 1-D": (lambda t: evaluate_curves(X, CURVES, X), ValueError, "generated.shape=(64,)"),
     "checkpoint missing": (lambda t: read_checkpoint("no-such.npz"), FileNotFoundError, "no-such.npz"),
     "run missing": (lambda t: open_run("no-such-run"), FileNotFoundError, "run='no-such-run'"),
+    "seed negative": (lambda t: seed_everything(-1), ValueError, "seed=-1"),
+    "generator config": (lambda t: build_generator({"latent_dim": 64}), ValueError, "config={'latent_dim': 64}"),
+    "discriminator config": (lambda t: build_discriminator(None), ValueError, "config=None"),
+    "monitor dataset": (lambda t: QualityMonitor(CONFIG, CURVES, RNG), ValueError, "dataset=array("),
+    "save not a trainer": (lambda t: save_checkpoint("trainer", "checkpoint.npz"), ValueError, "trainer='trainer'"),
     "write to missing folder": (lambda t: atomic_write("no-such-folder/f.txt", print), FileNotFoundError,
                                 "no-such-folder"),
 }
