@@ -135,3 +135,16 @@ def test_divergence_stops_with_one_line_and_keeps_the_good_checkpoint(tmp_path, 
     assert status == 1
     assert error[-1].startswith("sinegan: error: Training diverged at epoch 1, step 1 of 4")
     assert saved_epoch(run) == 0  # the checkpoint written after pre-training, not the NaN state
+
+
+def test_the_sinegan_script_is_declared_and_answers_help():
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    module, function = scripts["sinegan"].split(":")
+    assert getattr(importlib.import_module(module), function) is main
+    result = subprocess.run([sys.executable, "-m", "sinegan", "--help"], env=ENVIRONMENT, text=True,
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0
+    assert all(command in result.stdout for command in ("train", "sample", "evaluate", "animate"))
