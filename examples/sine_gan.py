@@ -13,16 +13,38 @@ new curves (6). It prints the slides' two tables and writes into DIR:
     history.png            losses and accuracies per epoch
 """
 
+import argparse
 import os
+import sys
 import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-# The command line's parsing helpers and atomic writes; neither imports TensorFlow.
-from sinegan.checkpoint import atomic_write  # noqa: E402
-from sinegan.cli import OneLineParser, non_negative_int, positive_int, prepare_output_folder  # noqa: E402
-
 SAMPLES = 1000  # curves saved in samples.npz
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments end with one line on stderr and exit status 2, no usage dump."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def integer_at_least(minimum, description):
+    """An argparse type: an integer >= minimum, else a one-line error naming the value."""
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"expected {description}, received {text!r}")
+        return value
+    return parse
+
+
+positive_int = integer_at_least(1, "a positive integer")
+non_negative_int = integer_at_least(0, "a non-negative integer")
 
 
 def parse_arguments(argv):
@@ -35,17 +57,34 @@ def parse_arguments(argv):
     parser.add_argument("--out", default=os.path.join("runs", "sine_gan"), help="output folder")
     parser.add_argument("--engine", default="fast", choices=ENGINES,
                         help="fast (default) or literal: the slides' loop as written, ~100x slower")
-    arguments = parser.parse_args(argv)
-    prepare_output_folder(arguments.out, parser)  # a bad path fails now, not after a minute of training
-    return arguments
+    return parser.parse_args(argv)
+
+
+def prepare_output_folder(path):
+    """Create the folder now, so a bad path fails before a minute of training."""
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".write-test")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError as error:
+        sys.exit(f"sine_gan.py: error: cannot write to --out {path!r}: {error.strerror}")
+
+
+def save_atomically(path, write):
+    """Write through a temporary file, then rename: an interrupted run leaves no half file."""
+    temporary = path + ".partial"
+    write(temporary)
+    os.replace(temporary, path)
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
+    prepare_output_folder(arguments.out)
 
     import numpy as np
     from sinegan import Trainer, preset, sample_curves
-    from sinegan.runs import save_curves
     from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
     from sinegan.quality import fit_sines, sine_like_fraction
 
@@ -71,9 +110,9 @@ def main(argv=None):
         "history.png": plot_history(trainer.history),
     }
     for name, figure in figures.items():
-        atomic_write(os.path.join(arguments.out, name),
-                     lambda path, figure=figure: figure.savefig(path, dpi=120, format="png"))
-    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: save_curves(path, x, curves))
+        save_atomically(os.path.join(arguments.out, name), lambda path: figure.savefig(path, dpi=120, format="png"))
+    save_atomically(os.path.join(arguments.out, "samples.npz"),
+                    lambda path: np.savez(open(path, "wb"), x=x, curves=curves))
 
     generated_fit, real_fit = fit_sines(curves, x), fit_sines(real[:SAMPLES], x)
     low, high = np.percentile(generated_fit.frequency, [5, 95])

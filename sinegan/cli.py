@@ -153,12 +153,12 @@ def validate(arguments, parser):
         parser.error(f"--epochs is the total, and the run has already trained {epoch} epochs. "
                      f"Received: epochs={arguments.epochs}")
     if arguments.command == "train":
-        prepare_output_folder(run, parser, option="--resume")
+        prepare_output_folder(run, parser)
     if arguments.command in OUTPUT_SUFFIXES:
         check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)
 
 
-def prepare_output_folder(path, parser, option="--out"):
+def prepare_output_folder(path, parser):
     """Create the folder now and try writing in it, so a bad path fails before any training."""
     try:
         os.makedirs(path, exist_ok=True)
@@ -167,7 +167,7 @@ def prepare_output_folder(path, parser, option="--out"):
             pass
         os.remove(probe)
     except OSError as error:
-        parser.error(f"cannot write to {option} {path!r}: {error.strerror}")
+        parser.error(f"cannot write to {path!r}: {error.strerror}")
 
 
 def check_output_file(path, suffixes, parser):
