@@ -20,14 +20,14 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
-    "animation": ["animate_snapshots"],
-    "checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
     "config": ["ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],
     "sampling": ["generate_curves", "sample_curves", "sample_latent"],
     "seeding": ["seed_everything"],
+    "animation": ["animate_snapshots"],
+    "checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
     "runs": ["open_run", "write_run"],
     "trainer": ["METRICS", "History", "Trainer", "TrainingDiverged"],
 }

@@ -20,35 +20,12 @@ import os
 import sys
 
 from .checkpoint import read_checkpoint
+from .command_line import OneLineParser, non_negative_int, positive_int
 from .config import PRESETS, GANConfig, preset
 
 EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 1, 130
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """Bad arguments end with one line on stderr and exit status 2, no usage dump."""
-
-    def error(self, message):
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-def integer_at_least(minimum, description):
-    """An argparse type: an integer >= minimum, else a one-line error naming the value."""
-    def parse(text):
-        try:
-            value = int(text)
-        except ValueError:
-            value = None
-        if value is None or value < minimum:
-            raise argparse.ArgumentTypeError(f"expected {description}, received {text!r}")
-        return value
-    return parse
-
-
-positive_int = integer_at_least(1, "a positive integer")
-non_negative_int = integer_at_least(0, "a non-negative integer")
 
 
 def _parse_scalar(kind, text):

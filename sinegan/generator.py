@@ -14,7 +14,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, _require_config
+from .config import GANConfig
 
 
 def build_generator(config: GANConfig) -> keras.Sequential:
@@ -22,7 +22,6 @@ def build_generator(config: GANConfig) -> keras.Sequential:
 
     37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64.
     """
-    _require_config(config)
     hidden = [layers.Dense(units, activation=config.hidden_activation) for units in config.generator_units]
     generator = keras.Sequential(
         [

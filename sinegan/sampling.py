@@ -17,12 +17,8 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
 
     ``shape`` is the number of vectors, or a tuple of leading dimensions.
     """
-    _require_config(config)
-    _require_rng(rng)
-    leading = (shape,) if np.isscalar(shape) else tuple(shape)
-    if not leading or not all(_is_int(size) and size >= 1 for size in leading):
-        raise ValueError(f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}")
-    size = leading + (config.latent_dim,)
+    _check_latent_request(config, shape, rng)
+    size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
     if config.latent_distribution == "normal":
         return rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
     return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
@@ -52,3 +48,11 @@ def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int =
     _require_int("seed", seed, minimum=0)
     latent = sample_latent(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
     return generate_curves(generator, latent)  # (n, train_len)
+
+
+def _check_latent_request(config, shape, rng):
+    _require_config(config)
+    _require_rng(rng)
+    leading = (shape,) if np.isscalar(shape) else tuple(shape)
+    if not leading or not all(_is_int(size) and size >= 1 for size in leading):
+        raise ValueError(f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}")

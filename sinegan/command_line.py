@@ -1,0 +1,60 @@
+"""What every example's command line shares: one-line errors, checked integers, safe writes.
+
+Nothing here imports TensorFlow, so a bad argument is reported at once, before
+the slow imports of training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments end with one line on stderr and exit status 2, no usage dump."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def integer_at_least(minimum, description):
+    """An argparse type: an integer >= minimum, else a one-line error naming the value."""
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"expected {description}, received {text!r}")
+        return value
+    return parse
+
+
+positive_int = integer_at_least(1, "a positive integer")
+non_negative_int = integer_at_least(0, "a non-negative integer")
+
+
+def prepare_output_folder(path, prog):
+    """Create the folder now, so a bad path fails before a minute of training."""
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".write-test")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError as error:
+        sys.exit(f"{prog}: error: cannot write to --out {path!r}: {error.strerror}")
+
+
+def save_atomically(path, write):
+    """Write through a temporary file, then rename: an interrupted run leaves no half file."""
+    temporary = path + ".partial"
+    write(temporary)
+    os.replace(temporary, path)
+
+
+def save_figures(folder, figures, dpi=120):
+    """Save each {file name: Figure} as a PNG in ``folder``, atomically."""
+    for name, figure in figures.items():
+        save_atomically(os.path.join(folder, name), lambda path: figure.savefig(path, dpi=dpi, format="png"))
