@@ -9,6 +9,9 @@ One module per step of the slides:
     generator      step 4: G, and the GAN = G followed by a frozen D
     sampling       step 6: new curves from G
     plots          the figures; quality: measures of what G learned
+    animation      the fixed latent batch, epoch after epoch
+    checkpoint     save a run's whole state and resume it exactly; runs: the run directory
+    cli            the ``sinegan`` command (train, resume, sample, evaluate, animate)
 
 and one module per idea of the other lectures:
 
@@ -29,7 +32,10 @@ _HOMES = {
     "generator": ["build_gan", "build_generator"],
     "sampling": ["generate_curves", "sample_curves", "sample_latent"],
     "seeding": ["seed_everything"],
-    "trainer": ["METRICS", "History", "Trainer"],
+    "animation": ["animate_snapshots"],
+    "checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
+    "runs": ["open_run", "write_run"],
+    "trainer": ["METRICS", "History", "Trainer", "TrainingDiverged"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

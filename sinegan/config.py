@@ -14,6 +14,8 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 # How the trainer runs step 5: "fast" compiles a whole epoch into one graph,
 # "literal" is the slides' loop as written (see sinegan.trainer).
 ENGINES = ("fast", "literal")
@@ -175,13 +177,24 @@ class GANConfig:
 
 
 def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    # NumPy integers count too (a size often comes from an array); bools never do.
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def _require_int(name, value, minimum):
     if not _is_int(value) or value < minimum:
         kind = "a positive integer" if minimum == 1 else "a non-negative integer"
         raise ValueError(f"{name} expected {kind}. Received: {name}={value!r}")
+
+
+def _require_config(config):
+    if not isinstance(config, GANConfig):
+        raise ValueError(f"config expected a GANConfig. Received: config={config!r}")
+
+
+def _require_rng(rng):
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng expected a numpy.random.Generator. Received: rng={rng!r}")
 
 
 def _require_finite(name, value):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import GANConfig
+from .config import GANConfig, _require_config, _require_int, _require_rng
 
 
 @dataclass(frozen=True)
@@ -32,18 +32,30 @@ class SineDataset:
 
 def x_coords(config: GANConfig) -> np.ndarray:
     """X_COORDS: the points every curve is sampled at."""
+    _require_config(config)
     return np.linspace(config.x_min, config.x_max, config.train_len)  # (train_len,)
 
 
 def sinusoids(x, amplitude, frequency, phase) -> np.ndarray:
     """a·sin(b·x + c) for each (a, b, c), sampled at ``x``: one curve per row."""
+    values = {"x": x, "amplitude": amplitude, "frequency": frequency, "phase": phase}
+    for name, value in values.items():
+        array = np.asarray(value)
+        if array.ndim != 1 or not np.issubdtype(array.dtype, np.number) or not np.all(np.isfinite(array)):
+            raise ValueError(f"{name} expected a finite 1-D array of numbers. Received: {name}={value!r}")
+    if not len(amplitude) == len(frequency) == len(phase):
+        raise ValueError("amplitude, frequency and phase expected the same length. Received: lengths="
+                         f"{len(amplitude)}, {len(frequency)}, {len(phase)}")
     amplitude, frequency, phase = (np.asarray(v, dtype=np.float64)[:, None]
                                    for v in (amplitude, frequency, phase))  # (n, 1) each
-    return amplitude * np.sin(frequency * np.asarray(x)[None, :] + phase)  # (n, len(x))
+    return amplitude * np.sin(frequency * np.asarray(x, dtype=np.float64)[None, :] + phase)  # (n, len(x))
 
 
 def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
     """Draw n (amplitude, frequency, phase) triples from the config's ranges."""
+    _require_config(config)
+    _require_int("n", n, minimum=1)
+    _require_rng(rng)
     amplitude = rng.uniform(*config.amplitude_range, size=n)  # (n,)
     frequency = rng.uniform(*config.frequency_range, size=n)  # (n,)
     phase = rng.uniform(*config.phase_range, size=n)  # (n,) [1, pi] on the slides
@@ -57,6 +69,8 @@ def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
     ``np.sin(scale * x + phase) for x in X_COORDS``; here one vectorised call
     computes the same values.
     """
+    _require_config(config)
+    _require_rng(rng)
     x = x_coords(config)
     amplitude, frequency, phase = random_parameters(config, config.train_size, rng)
     curves = sinusoids(x, amplitude, frequency, phase).astype(np.float32)  # (train_size, train_len)
@@ -67,5 +81,8 @@ def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
 
 def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np.ndarray:
     """n curves of independent uniform values in [Y_MIN, Y_MAX]: the slides' NOISE."""
+    _require_config(config)
+    _require_int("n", n, minimum=1)
+    _require_rng(rng)
     return rng.uniform(config.y_min, config.y_max,
                        size=(n, config.train_len)).astype(np.float32)  # (n, train_len)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig
+from .config import GANConfig, _require_config
 
 
 def build_discriminator(config: GANConfig) -> keras.Sequential:
@@ -24,6 +24,7 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
 
     8,385 weights with the slides' sizes: 64·64+64, 64·64+64 and 64+1.
     """
+    _require_config(config)
     units, dropout = config.discriminator_units, config.discriminator_dropout
     discriminator = keras.Sequential(
         [
@@ -46,6 +47,7 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
     return discriminator
 
 
+@keras.saving.register_keras_serializable(package="sinegan")  # so discriminator.keras loads back
 class MinibatchStandardDeviation(layers.Layer):
     """Append one feature: how much a group of ``group_size`` consecutive rows varies.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .config import GANConfig
+from .config import GANConfig, _require_config, _require_rng
 from .dataset import SineDataset
 from .quality import diversity_ratio, fit_sines, knn_precision_recall, parameter_distances, sine_like_fraction
 from .sampling import generate_curves, sample_latent
@@ -25,6 +25,10 @@ class QualityMonitor:
     """Measures G on a fixed latent batch against a fixed set of real curves."""
 
     def __init__(self, config: GANConfig, dataset: SineDataset, rng: np.random.Generator):
+        _require_config(config)
+        if not isinstance(dataset, SineDataset):
+            raise ValueError(f"dataset expected a SineDataset. Received: dataset={dataset!r}")
+        _require_rng(rng)
         count = min(config.monitor_samples, config.train_size)
         self.x = dataset.x
         self.latent = sample_latent(config, count, rng)  # (count, latent_dim), the same every time

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from .config import _require_int
+from .quality import _check_curves
 from .trainer import History
 
 REAL_COLOUR, GENERATED_COLOUR = "0.6", "tab:blue"
@@ -16,6 +18,8 @@ REAL_COLOUR, GENERATED_COLOUR = "0.6", "tab:blue"
 
 def plot_training_curves(x, curves, count: int = 8) -> Figure:
     """Step 1's figure: the first ``count`` curves of X_TRAIN."""
+    x, curves = _check_x_and_curves(x, curves, "curves")
+    _require_int("count", count, minimum=1)
     fig = Figure(figsize=(7, 3.5), layout="constrained")
     ax = fig.add_subplot()
     for curve in curves[:count]:
@@ -26,6 +30,9 @@ def plot_training_curves(x, curves, count: int = 8) -> Figure:
 
 def plot_generated_vs_real(x, generated, real, count: int = 12) -> Figure:
     """Step 6: curves drawn by the generator beside real ones, same axes."""
+    x, generated = _check_x_and_curves(x, generated, "generated")
+    x, real = _check_x_and_curves(x, real, "real")
+    _require_int("count", count, minimum=1)
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     real_ax, generated_ax = fig.subplots(1, 2, sharey=True)
     for curve in real[:count]:
@@ -45,6 +52,13 @@ def plot_snapshots(x, history: History, panels: int = 6, real=None) -> Figure:
     epoch, with the discriminator's accuracy of that epoch in the title.
     ``real``, if given, is drawn faintly behind for scale.
     """
+    _check_history(history)
+    _require_int("panels", panels, minimum=1)
+    if not history.snapshots:
+        raise ValueError("history expected at least one snapshot. Received: history.snapshots=[]")
+    x, _ = _check_x_and_curves(x, history.snapshots[0], "history.snapshots[0]")
+    if real is not None:
+        x, real = _check_x_and_curves(x, real, "real")
     last = len(history.snapshots) - 1
     epochs = sorted(set(np.linspace(0, last, min(panels, last + 1)).round().astype(int)))
     accuracy = history.epoch_means()["discriminator_accuracy"]
@@ -71,6 +85,7 @@ def plot_history(history: History) -> Figure:
     """Losses and accuracies per epoch (means over the epoch's steps), and the
     quality measures taken every few epochs: the losses alone say little about
     how good the curves are."""
+    _check_history(history)
     means = history.epoch_means()
     epochs = np.arange(1, len(means["discriminator_loss"]) + 1)
     fig = Figure(figsize=(15, 3.8), layout="constrained")
@@ -103,6 +118,21 @@ QUALITY_LINES = {  # history.quality keys shown by plot_history, with their lege
     "recall": "recall: covers the data",
     "diversity": "diversity / data's",
 }
+
+
+def _check_history(history):
+    if not isinstance(history, History):
+        raise ValueError(f"history expected a sinegan History. Received: history={history!r}")
+
+
+def _check_x_and_curves(x, curves, name):
+    """``x`` as a finite 1-D array and ``curves`` as finite (n, len(x)) rows, or ValueError."""
+    curves = _check_curves(curves, name)  # (n, points)
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 1 or len(x) != curves.shape[1] or not np.all(np.isfinite(x)):
+        raise ValueError(f"x expected a finite 1-D array of {curves.shape[1]} points, one per column of "
+                         f"{name}. Received: x.shape={x.shape}")
+    return x, curves
 
 
 def _decorate(ax, title):

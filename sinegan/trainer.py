@@ -34,7 +34,7 @@ import numpy as np
 import keras
 import tensorflow as tf
 
-from .config import ENGINES, SLIDES, GANConfig
+from .config import ENGINES, SLIDES, GANConfig, _require_int
 from .dataset import make_dataset
 from .discriminator import build_discriminator
 from .generator import build_gan, build_generator
@@ -43,6 +43,14 @@ from .sampling import generate_curves, sample_latent
 from .seeding import seed_everything
 
 METRICS = ("discriminator_loss", "discriminator_accuracy", "generator_loss", "generator_accuracy")
+
+
+class TrainingDiverged(RuntimeError):
+    """A loss or a weight became NaN or infinite; ``epoch`` and ``step`` (1-based) say where."""
+
+    def __init__(self, message, epoch, step):
+        super().__init__(message)
+        self.epoch, self.step = epoch, step
 
 
 @dataclass
@@ -122,31 +130,73 @@ class Trainer:
         return list(self.history.pretrain_accuracy)
 
     # --- Step 5 ------------------------------------------------------------------
-    def train(self, epochs: int | None = None, log=print) -> History:
-        """Train the GAN for ``epochs`` more epochs (default: ``config.epochs``)."""
+    def train(self, epochs: int | None = None, log=print, callbacks=None) -> History:
+        """Train the GAN for ``epochs`` more epochs (default: ``config.epochs``).
+
+        ``callbacks`` are ``keras.callbacks.Callback`` objects, attached to the
+        GAN model: each epoch's ``logs`` hold the epoch means of ``METRICS`` and,
+        when measured, the quality measures. A callback may stop training by
+        setting ``model.stop_training``. A non-finite loss or weight raises
+        ``TrainingDiverged`` before any callback sees the bad epoch.
+        """
         epochs = self.config.epochs if epochs is None else epochs
-        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 0:
-            raise ValueError(f"epochs expected a non-negative integer. Received: epochs={epochs!r}")
+        _require_int("epochs", epochs, minimum=0)
+        for callback in callbacks or []:
+            if not isinstance(callback, keras.callbacks.Callback):
+                raise ValueError(f"callbacks expected keras.callbacks.Callback objects. Received: {callback!r}")
+        callback_list = keras.callbacks.CallbackList(list(callbacks or []), model=self.gan, epochs=epochs,
+                                                     steps=self.config.steps_per_epoch)
+        self.gan.stop_training = False
+        callback_list.on_train_begin()
         # The slides print the last step's accuracies; we print the epoch's mean,
         # because a single batch of 128 is too noisy to read.
         _log(log, " epoch | D loss  | G loss  | D accuracy | G accuracy")
         last_epoch = self.epoch + epochs
         for _ in range(epochs):
+            callback_list.on_epoch_begin(self.epoch)
             indices, latent = self.draw_epoch_batches()
             start = time.perf_counter()
             metrics = self.run_epoch(indices, latent)  # (steps, 4)
+            self._check_finite(metrics)
             self.history.epoch_seconds.append(time.perf_counter() - start)
             self.history.step_metrics.append(metrics)
             self.history.snapshots.append(generate_curves(self.sampling_generator, self.monitor_latent))
             self.epoch += 1
             d_loss, d_accuracy, g_loss, g_accuracy = metrics.mean(axis=0)
             _log(log, f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}")
+            logs = dict(zip(METRICS, map(float, metrics.mean(axis=0))))
             every = self.config.monitor_every
             if self.epoch == last_epoch or (every and self.epoch % every == 0):
                 measures = self.monitor.measure(self.sampling_generator)
                 self.history.quality.append({"epoch": self.epoch, **measures})
                 _log(log, describe(self.epoch, measures))
+                logs.update(measures)
+            # Keras numbers epochs from 0: the epoch just finished is self.epoch - 1.
+            callback_list.on_epoch_end(self.epoch - 1, logs)
+            if self.gan.stop_training:
+                break
+        callback_list.on_train_end()
         return self.history
+
+    def _check_finite(self, metrics):
+        """Raise TrainingDiverged if a step's loss or any weight is NaN or infinite.
+
+        Called before the epoch enters the history, so a checkpoint written by a
+        callback always holds the last good epoch.
+        """
+        bad_rows = np.flatnonzero(~np.all(np.isfinite(metrics), axis=1))
+        if bad_rows.size:
+            step = int(bad_rows[0])
+            names = [name for name, value in zip(METRICS, metrics[step]) if not np.isfinite(value)]
+            raise TrainingDiverged(f"Training diverged at epoch {self.epoch + 1}, step {step + 1} of "
+                                   f"{len(metrics)}: {', '.join(names)} not finite", self.epoch + 1, step + 1)
+        models = {"generator": self.generator, "discriminator": self.discriminator,
+                  "averaged generator": self.sampling_generator}
+        for model_name, model in models.items():
+            for weight in model.weights:
+                if not np.all(np.isfinite(np.asarray(weight))):
+                    raise TrainingDiverged(f"Training diverged at epoch {self.epoch + 1}: the {model_name}'s "
+                                           f"weight {weight.path} is not finite", self.epoch + 1, None)
 
     def draw_epoch_batches(self):
         """The random choices of one epoch, drawn up front so both engines share them.

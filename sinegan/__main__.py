@@ -1,0 +1,7 @@
+"""``python -m sinegan``: the same command as ``sinegan``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main(prog="python -m sinegan"))

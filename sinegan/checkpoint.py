@@ -1,0 +1,215 @@
+"""Checkpoints: everything a training run needs to go on exactly where it stopped.
+
+A checkpoint is one ``.npz`` file. It holds every variable of both networks
+(the Dropout layers' random-seed states included, so the masks continue the
+same sequence), of the averaged generator if there is one, of D's optimizer and
+of the GAN's optimizer (Adam's step count and moments), the state of the NumPy
+generator that draws the batches, the epoch, the history, and the config.
+Restoring all of it into a new ``Trainer`` built from the same config makes the
+resumed run compute, step for step, what the uninterrupted run computes.
+
+Files are written atomically (a temporary file in the same folder, then
+``os.replace``), so an interrupted write leaves the previous version whole.
+
+This module imports NumPy only; TensorFlow is loaded when a trainer is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import zipfile
+
+import numpy as np
+
+from .config import SLIDES, GANConfig
+
+FORMAT = 1  # bump when the layout below changes
+HISTORY_ARRAYS = ("pretrain_loss", "pretrain_accuracy", "step_metrics", "snapshots", "epoch_seconds")
+
+
+def atomic_write(path, write):
+    """Call ``write(temporary_path)``, then rename the result to ``path``.
+
+    The temporary file sits in the same folder and keeps ``path``'s extension,
+    because some writers (Keras, Pillow) choose the format from it.
+    """
+    path = os.fspath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    extension = os.path.splitext(name)[1]
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=f".partial{extension}", dir=folder)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes it private; give it a normal file's mode
+        os.replace(temporary, path)
+    except BaseException:  # also Ctrl-C: never leave the temporary file behind
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(umask)
+    return umask
+
+
+def config_to_json(config: GANConfig) -> str:
+    return json.dumps(config.to_dict(), indent=2, default=_plain)
+
+
+def config_from_dict(fields: dict) -> GANConfig:
+    """The config saved by ``config_to_json``; JSON lists become the tuples they were."""
+    if not isinstance(fields, dict):
+        raise ValueError(f"config expected a dict of GANConfig fields. Received: config={fields!r}")
+    return SLIDES.replace(**{name: tuple(value) if isinstance(value, list) else value
+                             for name, value in fields.items()})
+
+
+def _variable_groups(trainer) -> dict:
+    """Every piece of TensorFlow state of a trainer, by name, in a fixed order."""
+    groups = {
+        "discriminator": trainer.discriminator.variables,  # weights and Dropout seed states
+        "generator": trainer.generator.variables,
+        "discriminator_optimizer": trainer.discriminator.optimizer.variables,
+        "gan_optimizer": trainer.gan.optimizer.variables,  # updates G through the GAN
+    }
+    if trainer.sampling_generator is not trainer.generator:
+        groups["averaged_generator"] = trainer.sampling_generator.variables
+    return groups
+
+
+def _build_optimizers(trainer):
+    """Create the optimizers' moments now, as the first update would, so they can be saved or set.
+
+    D's optimizer covers D's weights; the GAN's covers G's only, because D is
+    frozen inside the GAN (the same calls as the fast engine's set-up).
+    """
+    discriminator = trainer.discriminator
+    if not discriminator.optimizer.built:
+        discriminator.trainable = True
+        discriminator.optimizer.build(discriminator.trainable_variables)
+    if not trainer.gan.optimizer.built:
+        discriminator.trainable = False
+        trainer.gan.optimizer.build(trainer.gan.trainable_variables)
+
+
+def save_checkpoint(trainer, path):
+    """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
+    _require_trainer(trainer)
+    _build_optimizers(trainer)
+    history = trainer.history
+    steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
+    arrays = {
+        "history/pretrain_loss": np.asarray(history.pretrain_loss, dtype=np.float64),
+        "history/pretrain_accuracy": np.asarray(history.pretrain_accuracy, dtype=np.float64),
+        "history/step_metrics": np.asarray(history.step_metrics, dtype=np.float32).reshape(-1, steps, 4),
+        "history/snapshots": np.asarray(history.snapshots, dtype=np.float32).reshape(
+            -1, curves, trainer.config.train_len),
+        "history/epoch_seconds": np.asarray(history.epoch_seconds, dtype=np.float64),
+    }
+    for group, variables in _variable_groups(trainer).items():
+        for index, variable in enumerate(variables):
+            arrays[f"{group}/{index:03d}"] = np.asarray(variable)
+    metadata = {"format": FORMAT, "epoch": trainer.epoch, "engine": trainer.engine,
+                "config": trainer.config.to_dict(), "rng_state": trainer.rng.bit_generator.state,
+                "quality": history.quality}
+    arrays["metadata"] = np.array(json.dumps(metadata, default=_plain))
+
+    def write(temporary):
+        with open(temporary, "wb") as file:
+            np.savez(file, **arrays)
+
+    atomic_write(path, write)
+
+
+def read_checkpoint(path) -> dict:
+    """Every array of a checkpoint, and its ``"metadata"`` as a dict; checks the file is whole.
+
+    Raises ``FileNotFoundError`` if there is no such file and ``ValueError`` if
+    it is not a complete checkpoint (truncated, corrupted, or another file).
+    """
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"No checkpoint file. Received: checkpoint={path!r}")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            arrays = {name: archive[name] for name in archive.files}
+        metadata = json.loads(str(arrays.pop("metadata")))
+        config = config_from_dict(metadata["config"])
+        if metadata["format"] != FORMAT or not isinstance(metadata["epoch"], int) or metadata["epoch"] < 0:
+            raise ValueError("unknown format or epoch")
+        if len(arrays["history/step_metrics"]) != metadata["epoch"] or \
+                len(arrays["history/snapshots"]) != metadata["epoch"] + 1:
+            raise ValueError("history does not match the epoch")
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
+        raise ValueError(f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}") from None
+    return {**arrays, "metadata": {**metadata, "config": config}}
+
+
+def restore_checkpoint(trainer, checkpoint):
+    """Put a checkpoint (a path, or what ``read_checkpoint`` returned) into ``trainer``.
+
+    ``trainer`` must be built from the checkpoint's config (its ``epochs`` may
+    differ) and not yet trained.
+    """
+    _require_trainer(trainer)
+    if not isinstance(checkpoint, dict):
+        checkpoint = read_checkpoint(checkpoint)
+    metadata = checkpoint["metadata"]
+    saved_config = metadata["config"]
+    if saved_config.replace(epochs=0) != trainer.config.replace(epochs=0):
+        raise ValueError("checkpoint was written for another config. "
+                         f"Received: checkpoint config={saved_config}, trainer config={trainer.config}")
+    _build_optimizers(trainer)
+    for group, variables in _variable_groups(trainer).items():
+        names = sorted(name for name in checkpoint if name.startswith(group + "/"))
+        values = [checkpoint[name] for name in names]
+        shapes = [tuple(variable.shape) for variable in variables]
+        if [value.shape for value in values] != shapes:
+            raise ValueError(f"checkpoint's {group} does not match the model. Received: "
+                             f"{group} shapes={[value.shape for value in values]}, model shapes={shapes}")
+        for variable, value in zip(variables, values):
+            variable.assign(value)
+    trainer.rng.bit_generator.state = metadata["rng_state"]
+    trainer.epoch = metadata["epoch"]
+    history = trainer.history
+    history.pretrain_loss, history.pretrain_accuracy, history.epoch_seconds = (
+        checkpoint[f"history/{name}"].tolist() for name in ("pretrain_loss", "pretrain_accuracy", "epoch_seconds"))
+    history.step_metrics = list(checkpoint["history/step_metrics"])  # (steps, 4) per epoch
+    history.snapshots = list(checkpoint["history/snapshots"])  # (monitor_curves, 64) per epoch, and before
+    history.quality = list(metadata["quality"])
+    return trainer
+
+
+def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
+    """A new Trainer in the state a checkpoint (a path, or what ``read_checkpoint`` returned)
+    recorded; ``epochs`` replaces ``config.epochs``."""
+    from .trainer import Trainer  # loads TensorFlow
+
+    if not isinstance(checkpoint, dict):
+        checkpoint = read_checkpoint(checkpoint)
+    config = checkpoint["metadata"]["config"]
+    if epochs is not None:
+        config = config.replace(epochs=epochs)
+    trainer = Trainer(config, engine=checkpoint["metadata"]["engine"])
+    return restore_checkpoint(trainer, checkpoint)
+
+
+def _require_trainer(trainer):
+    from .trainer import Trainer  # a trainer exists only once TensorFlow is loaded
+
+    if not isinstance(trainer, Trainer):
+        raise ValueError(f"trainer expected a sinegan Trainer. Received: trainer={trainer!r}")
+
+
+def _plain(value):
+    """JSON for the NumPy scalars a history or a config may hold."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")

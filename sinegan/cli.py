@@ -1,0 +1,176 @@
+"""The ``sinegan`` command: train, resume, sample, evaluate and animate a run.
+
+    sinegan train [--preset P] [--epochs N] [--seed S] [--set FIELD=VALUE ...] --out RUN
+    sinegan train --resume RUN [--epochs N]
+    sinegan sample --run RUN [--n N] [--seed S] --output FILE.npz|FILE.png
+    sinegan evaluate --run RUN [--n N] [--seed S]
+    sinegan animate --run RUN --output FILE.gif [--fps F]
+
+Everything the user typed is checked here, before TensorFlow is imported (a
+few seconds), so a mistake costs a fraction of a second: bad input ends with
+one line on stderr and exit status 2. The commands themselves live in
+``sinegan.commands``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+
+from .checkpoint import read_checkpoint
+from .command_line import OneLineParser, non_negative_int, positive_int
+from .config import PRESETS, GANConfig, preset
+
+EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 1, 130
+CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
+OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
+
+
+def _parse_scalar(kind, text):
+    """``text`` as a value of the type named ``kind`` ("int", "float", "bool" or "str")."""
+    if kind == "bool":
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError
+        return lowered in ("true", "1", "yes")
+    return {"int": int, "float": float, "str": str}[kind](text)
+
+
+def config_setting(text):
+    """An argparse type for ``--set FIELD=VALUE``: the value parsed with the field's type.
+
+    Tuples are written with commas: ``--set generator_units=64,256``.
+    """
+    name, equals, value_text = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, received {text!r}")
+    if name not in CONFIG_FIELDS:
+        raise argparse.ArgumentTypeError(f"unknown config field. Received: {text!r}. "
+                                         f"Known fields: {', '.join(CONFIG_FIELDS)}")
+    kind = CONFIG_FIELDS[name]
+    try:
+        if kind.startswith("tuple["):
+            element_kind = kind[len("tuple["):].split(",")[0].strip()
+            value = tuple(_parse_scalar(element_kind, item) for item in value_text.split(","))
+        else:
+            value = _parse_scalar(kind, value_text)
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"{name} expected a value of type {kind}. "
+                                         f"Received: {name}={value_text!r}") from None
+    return name, value
+
+
+def build_parser(prog="sinegan"):
+    parser = OneLineParser(prog=prog, description="A GAN that learns to draw sinusoids: train it, "
+                                                  "resume it, draw curves, measure them, watch them learn.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    train = commands.add_parser("train", help="train a new run, or resume one")
+    where = train.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", help="new run directory")
+    where.add_argument("--resume", metavar="RUN", help="run directory to continue")
+    train.add_argument("--preset", choices=sorted(PRESETS), help="recipe (default: slides)")
+    train.add_argument("--epochs", type=non_negative_int, help="total GAN epochs (default: the config's)")
+    train.add_argument("--seed", type=non_negative_int, help="random seed (default: the preset's, 0)")
+    train.add_argument("--set", dest="settings", type=config_setting, action="append", default=[],
+                       metavar="FIELD=VALUE", help="change one GANConfig field, e.g. train_size=512")
+    train.add_argument("--engine", choices=("fast", "literal"), help="fast (default) or literal")
+
+    for name, description in (("sample", "write new curves from a run's generator"),
+                              ("evaluate", "print the quality measures of a run's generator as JSON"),
+                              ("animate", "animate one fixed latent batch across the epochs")):
+        command = commands.add_parser(name, help=description)
+        command.add_argument("--run", required=True, help="run directory")
+        if name != "animate":
+            command.add_argument("--n", type=positive_int, default=1000 if name == "sample" else 500,
+                                 help="number of generated curves")
+            command.add_argument("--seed", type=non_negative_int, default=0, help="latent vectors' seed")
+        else:
+            command.add_argument("--fps", type=positive_int, default=8, help="frames per second")
+        if name in OUTPUT_SUFFIXES:
+            command.add_argument("--output", required=True,
+                                 help=f"file to write ({' or '.join(OUTPUT_SUFFIXES[name])})")
+    return parser
+
+
+def validate(arguments, parser):
+    """Every check that needs no TensorFlow; fills in ``arguments.config`` and ``arguments.checkpoint``."""
+    if arguments.command == "train" and arguments.resume is not None:
+        for option in ("preset", "seed", "engine"):
+            if getattr(arguments, option) is not None:
+                parser.error(f"--{option} cannot change a run being resumed; it keeps its own config")
+        if arguments.settings:
+            parser.error("--set cannot change a run being resumed; it keeps its own config")
+    if arguments.command == "train" and arguments.out is not None:
+        settings = dict(arguments.settings)
+        if arguments.epochs is not None:
+            settings["epochs"] = arguments.epochs
+        if arguments.seed is not None:
+            settings["seed"] = arguments.seed
+        try:
+            arguments.config = preset(arguments.preset or "slides").replace(**settings)
+        except (ValueError, TypeError) as error:
+            parser.error(str(error))
+        if os.path.exists(os.path.join(arguments.out, "checkpoint.npz")):
+            parser.error(f"--out {arguments.out!r} already holds a run: continue it with --resume, "
+                         "or choose another directory")
+        prepare_output_folder(arguments.out, parser)
+        return
+    run = arguments.resume if arguments.command == "train" else arguments.run
+    if not os.path.isdir(run):
+        parser.error(f"no run directory. Received: run={run!r}")
+    try:
+        arguments.checkpoint = read_checkpoint(os.path.join(run, "checkpoint.npz"))
+    except (ValueError, FileNotFoundError) as error:
+        parser.error(str(error))
+    epoch = arguments.checkpoint["metadata"]["epoch"]
+    if arguments.command == "train" and arguments.epochs is not None and arguments.epochs < epoch:
+        parser.error(f"--epochs is the total, and the run has already trained {epoch} epochs. "
+                     f"Received: epochs={arguments.epochs}")
+    if arguments.command == "train":
+        prepare_output_folder(run, parser)
+    if arguments.command in OUTPUT_SUFFIXES:
+        check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)
+
+
+def prepare_output_folder(path, parser):
+    """Create the folder now and try writing in it, so a bad path fails before any training."""
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".write-test")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError as error:
+        parser.error(f"cannot write to {path!r}: {error.strerror}")
+
+
+def check_output_file(path, suffixes, parser):
+    if not path.lower().endswith(suffixes):
+        parser.error(f"--output expected a file ending in {' or '.join(suffixes)}. Received: output={path!r}")
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path) or not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        parser.error(f"--output cannot be written: its folder is missing or read-only, or it is a folder. "
+                     f"Received: output={path!r}")
+
+
+def main(argv=None, prog="sinegan") -> int:
+    parser = build_parser(prog)
+    arguments = parser.parse_args(argv)
+    validate(arguments, parser)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
+    from . import commands  # loads TensorFlow
+
+    try:
+        return getattr(commands, arguments.command)(arguments, prog)
+    except (ValueError, FileNotFoundError) as error:  # bad input found only once TensorFlow is up
+        message = " ".join(str(error).split())
+        parser.exit(EXIT_BAD_INPUT, f"{prog}: error: {message}\n")
+    except OSError as error:
+        parser.exit(EXIT_BAD_INPUT, f"{prog}: error: cannot write: {error}\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

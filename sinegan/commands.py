@@ -1,0 +1,180 @@
+"""What each ``sinegan`` command does, once ``sinegan.cli`` has checked its arguments.
+
+Training survives faults:
+
+- the checkpoint is rewritten after every finished epoch, atomically;
+- Ctrl-C (SIGINT) only raises a flag, because an epoch runs inside one
+  TensorFlow graph call: training stops after the epoch in progress, the
+  command prints how to resume and exits with status 130 (a second Ctrl-C
+  stops at once; the checkpoint of the last finished epoch is on disk);
+- a NaN or infinite loss or weight stops training with ``TrainingDiverged``
+  and exit status 1, and the checkpoint keeps the last good epoch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import sys
+import time
+
+import keras
+import numpy as np
+import tensorflow as tf
+from matplotlib.animation import PillowWriter
+
+from .animation import animate_snapshots
+from .checkpoint import atomic_write, read_checkpoint, trainer_from_checkpoint
+from .cli import EXIT_DIVERGED, EXIT_INTERRUPTED
+from .monitor import describe
+from .plots import plot_generated_vs_real
+from .quality import evaluate_curves
+from .runs import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
+                   write_run)
+from .sampling import sample_curves
+from .trainer import Trainer, TrainingDiverged
+
+
+class ProgressBar(keras.callbacks.Callback):
+    """One line per epoch on stderr, redrawn in place on a terminal; quality lines in between."""
+
+    def __init__(self, total_epochs, stream=None, width=30):
+        super().__init__()
+        self.total_epochs, self.stream, self.width = total_epochs, stream or sys.stderr, width
+        self.interactive = self.stream.isatty()
+        self.started = time.perf_counter()
+        self.line_open = False  # a redrawn line waits for its newline
+
+    def close(self):
+        """End the redrawn line, so that what is printed next starts on its own line."""
+        if self.line_open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.line_open = False
+
+    def on_train_begin(self, logs=None):
+        self.started = time.perf_counter()
+
+    def on_train_end(self, logs=None):
+        self.close()
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        done = epoch + 1
+        filled = round(self.width * done / max(self.total_epochs, 1))
+        line = (f"epoch {done}/{self.total_epochs} [{'=' * filled}{'.' * (self.width - filled)}] "
+                f"D loss {logs.get('discriminator_loss', np.nan):.4f}, "
+                f"G loss {logs.get('generator_loss', np.nan):.4f}, "
+                f"D accuracy {logs.get('discriminator_accuracy', np.nan):.3f} "
+                f"({time.perf_counter() - self.started:.1f} s)")
+        self.line_open = self.interactive and done < self.total_epochs
+        self.stream.write(("\r" if self.interactive else "") + line + ("" if self.line_open else "\n"))
+        if "sine_like" in logs:
+            self.close()
+            self.stream.write(describe(done, logs) + "\n")
+        self.stream.flush()
+
+
+class StopOnFlag(keras.callbacks.Callback):
+    """Ask the trainer to stop after this epoch once ``flag["stop"]`` is set (by the SIGINT handler)."""
+
+    def __init__(self, flag):
+        super().__init__()
+        self.flag = flag
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.flag["stop"]:
+            self.model.stop_training = True
+
+
+def train(arguments, prog):
+    # Identical results from identical states, so a resumed run equals an uninterrupted one.
+    tf.config.experimental.enable_op_determinism()
+    run = arguments.out if arguments.out is not None else arguments.resume
+    if arguments.out is not None:
+        trainer = Trainer(arguments.config, engine=arguments.engine or "fast")
+        total = trainer.config.epochs
+    else:
+        trainer = trainer_from_checkpoint(arguments.checkpoint, epochs=arguments.epochs)
+        total = trainer.config.epochs  # cli.py checked it is at least the epochs already done
+    write_config(trainer.config, run)
+    resume_line = (f"Resume with: {prog} train --resume {shlex.quote(run)} --epochs {total}")
+    flag = {"stop": False}
+
+    def on_sigint(signal_number, frame):
+        if flag["stop"]:  # the second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        flag["stop"] = True
+
+    progress, diverged = ProgressBar(total), None
+    previous_handler = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        if arguments.out is not None:
+            print(f"Step 3: pre-training the discriminator ({trainer.config.pretrain_batches} batches)", flush=True)
+            trainer.pretrain_discriminator(log=None)
+            write_checkpoint(trainer, run)  # epoch 0: from here on the run can be resumed
+        if not flag["stop"] and trainer.epoch < total:
+            print(f"Step 5: training the GAN, epochs {trainer.epoch + 1}-{total} of {total}", flush=True)
+            callbacks = [EpochCheckpoint(trainer, run), progress, StopOnFlag(flag)]
+            trainer.train(total - trainer.epoch, log=None, callbacks=callbacks)
+    except TrainingDiverged as error:
+        diverged = error
+    except KeyboardInterrupt:
+        flag["stop"] = True
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        progress.close()
+    if diverged is not None:
+        print(f"{prog}: error: {diverged}; {checkpoint_path(run)} keeps the last good epoch", file=sys.stderr)
+        return EXIT_DIVERGED
+    if flag["stop"]:
+        if not os.path.isfile(checkpoint_path(run)):
+            print("Interrupted before the first checkpoint: nothing to resume.", file=sys.stderr, flush=True)
+            return EXIT_INTERRUPTED
+        saved_epoch = read_checkpoint(checkpoint_path(run))["metadata"]["epoch"]
+        write_history(trainer.history, run)
+        print(f"Interrupted: {checkpoint_path(run)} holds epoch {saved_epoch}. {resume_line}",
+              file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
+    try:
+        write_run(trainer, run)
+    except KeyboardInterrupt:
+        print(f"Interrupted while writing the results. {resume_line}", file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
+    print(f"Trained {trainer.epoch} epochs. Wrote the run to {run}")
+    return 0
+
+
+def sample(arguments, prog):
+    trainer = trainer_from_checkpoint(arguments.checkpoint)
+    x, real = trainer.dataset.x, trainer.dataset.curves
+    curves = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)  # (n, 64)
+    if arguments.output.lower().endswith(".png"):
+        figure = plot_generated_vs_real(x, curves, real, count=min(12, arguments.n))
+        atomic_write(arguments.output, lambda path: figure.savefig(path, dpi=120, format="png"))
+    else:
+        atomic_write(arguments.output, lambda path: save_curves(path, x, curves))
+    print(f"Wrote {arguments.n} curves to {arguments.output}")
+    return 0
+
+
+def evaluate(arguments, prog):
+    trainer = trainer_from_checkpoint(arguments.checkpoint)
+    data = trainer.dataset
+    generated = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)
+    rows = np.random.default_rng(arguments.seed).choice(len(data.curves), min(arguments.n, len(data.curves)),
+                                                        replace=False)
+    report = evaluate_curves(generated, data.curves[rows], data.x, seed=arguments.seed)
+    result = {"epoch": trainer.epoch, "samples": arguments.n, "seed": arguments.seed, **report.to_dict()}
+    print(json.dumps(result, indent=2, default=float))
+    return 0
+
+
+def animate(arguments, prog):
+    trainer = trainer_from_checkpoint(arguments.checkpoint)
+    animation = animate_snapshots(trainer.dataset.x, trainer.history, real=trainer.dataset.curves)
+    atomic_write(arguments.output, lambda path: animation.save(path, writer=PillowWriter(fps=arguments.fps)))
+    print(f"Wrote {len(trainer.history.snapshots)} frames to {arguments.output}")
+    return 0

@@ -1,0 +1,131 @@
+"""Checkpoints resume exactly; callbacks see every epoch; divergence stops training."""
+
+import csv
+import os
+
+import keras
+import numpy as np
+import pytest
+
+from sinegan import IMPROVED, METRICS, GANConfig, Trainer, TrainingDiverged
+from sinegan.checkpoint import atomic_write, read_checkpoint, save_checkpoint, trainer_from_checkpoint
+
+FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
+
+
+class AtEpochEnd(keras.callbacks.Callback):
+    """Runs ``action(epoch)`` at the end of every epoch (Keras numbers them from 0)."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action = action
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.action(epoch)
+
+
+def all_variables(trainer):
+    """Every variable of the networks (Dropout seed states included) and of both optimizers."""
+    owners = (trainer.generator, trainer.discriminator, trainer.sampling_generator,
+              trainer.discriminator.optimizer, trainer.gan.optimizer)
+    return [np.asarray(variable) for owner in owners for variable in owner.variables]
+
+
+def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path):
+    """Fresh latent vectors, an averaged generator and Adam's moments must all be restored."""
+    path = tmp_path / "checkpoint.npz"
+    straight = Trainer(FRESH)
+    straight.pretrain_discriminator(log=None)
+    save_at_2 = AtEpochEnd(lambda epoch: epoch == 1 and save_checkpoint(straight, path))
+    straight.train(log=None, callbacks=[save_at_2])
+    checkpoint = read_checkpoint(path)
+    assert checkpoint["metadata"]["config"] == FRESH and checkpoint["metadata"]["epoch"] == 2
+    assert checkpoint["history/pretrain_accuracy"].tolist() == straight.history.pretrain_accuracy
+    assert sorted(os.listdir(tmp_path)) == ["checkpoint.npz"]  # no temporary file left
+    resumed = trainer_from_checkpoint(checkpoint)
+    assert resumed.epoch == 2 and len(resumed.history.snapshots) == 3
+    resumed.train(2, log=None)
+    for expected, actual in zip(all_variables(straight), all_variables(resumed), strict=True):
+        np.testing.assert_array_equal(actual, expected)
+    np.testing.assert_array_equal(np.stack(resumed.history.snapshots), np.stack(straight.history.snapshots))
+    assert resumed.rng.bit_generator.state == straight.rng.bit_generator.state
+
+
+def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):
+    path = tmp_path / "file.txt"
+    atomic_write(path, lambda temporary: open(temporary, "w").write("first"))
+
+    def fail_half_way(temporary):
+        open(temporary, "w").write("sec")
+        raise KeyboardInterrupt  # Ctrl-C in the middle of a write
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(path, fail_half_way)
+    assert path.read_text() == "first" and os.listdir(tmp_path) == ["file.txt"]
+
+
+def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tmp_path):
+    class Recorder(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.calls, self.logs = [], []
+
+        def on_train_begin(self, logs=None):
+            self.calls.append("begin")
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.calls.append(f"epoch {epoch}")
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.logs.append(dict(logs))
+            self.model.stop_training = epoch == 2  # stop after the third epoch
+
+        def on_train_end(self, logs=None):
+            self.calls.append("end")
+
+    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=10, monitor_every=2, monitor_samples=50))
+    recorder = Recorder()
+    history = trainer.train(log=None, callbacks=[keras.callbacks.CSVLogger(str(tmp_path / "log.csv")), recorder])
+    assert recorder.model is trainer.gan
+    assert recorder.calls == ["begin", "epoch 0", "epoch 1", "epoch 2", "end"] and trainer.epoch == 3
+    means = history.epoch_means()
+    for epoch, logs in enumerate(recorder.logs):
+        for name in METRICS:
+            assert logs[name] == pytest.approx(means[name][epoch])
+    assert "sine_like" in recorder.logs[1] and "sine_like" not in recorder.logs[0]  # measured every 2 epochs
+    with open(tmp_path / "log.csv") as file:
+        rows = list(csv.DictReader(file))
+    assert [row["epoch"] for row in rows] == ["0", "1", "2"]
+    assert float(rows[2]["generator_loss"]) == pytest.approx(means["generator_loss"][2])
+
+
+def test_a_nan_weight_stops_training_naming_the_epoch_and_step(tmp_path):
+    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=0, monitor_samples=50))
+    path = tmp_path / "checkpoint.npz"
+    save = AtEpochEnd(lambda epoch: save_checkpoint(trainer, path))
+
+    def poison(epoch):
+        if epoch == 1:  # after the second epoch, the generator's output bias becomes NaN
+            bias = trainer.generator.layers[-1].bias
+            bias.assign(np.full(bias.shape, np.nan, dtype=np.float32))
+
+    with pytest.raises(TrainingDiverged, match=r"^Training diverged at epoch 3, step 1 of 2: "
+                                               r"discriminator_loss, .*generator_loss not finite") as caught:
+        trainer.train(log=None, callbacks=[save, AtEpochEnd(poison)])
+    assert (caught.value.epoch, caught.value.step) == (3, 1)
+    assert len(trainer.history.step_metrics) == 2  # the bad epoch never entered the history
+    good = read_checkpoint(path)
+    assert good["metadata"]["epoch"] == 2
+    assert all(np.all(np.isfinite(value)) for name, value in good.items() if name.startswith("generator/"))
+
+
+def test_a_non_finite_weight_is_caught_even_when_the_losses_are_finite():
+    """The averaged generator takes no part in the losses; the weight check still sees it."""
+    trainer = Trainer(FRESH.replace(train_size=256, epochs=3))
+
+    def poison(epoch):
+        kernel = trainer.sampling_generator.layers[0].kernel
+        kernel.assign(np.full(kernel.shape, np.inf, dtype=np.float32))
+
+    with pytest.raises(TrainingDiverged, match="epoch 2: the averaged generator's weight .* is not finite"):
+        trainer.train(log=None, callbacks=[AtEpochEnd(poison)])
