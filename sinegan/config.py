@@ -19,6 +19,7 @@ from dataclasses import dataclass
 ENGINES = ("fast", "literal")
 LATENT_DISTRIBUTIONS = ("uniform", "normal")
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu")
+GENERATOR_LOSSES = ("non_saturating", "minimax")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,13 @@ class GANConfig:
     # generator's oscillation, the slides' "trembling hand". 0 = off (slides).
     generator_average_decay: float = 0.0
 
+    # --- From the lectures' theory (Goodfellow et al. 2014, section 3) -------------
+    # The slides train G through the GAN with label 1 and binary cross-entropy, i.e.
+    # they minimise -log D(G(z)): the "non_saturating" loss. "minimax" minimises
+    # log(1 - D(G(z))), the value function itself, whose gradient vanishes while D
+    # confidently rejects G's curves (see sinegan.losses).
+    generator_loss: str = "non_saturating"
+
     # --- Bookkeeping (not on the slides) ---------------------------------------
     seed: int = 0  # one seed drives the data, the weights, dropout and batches
     monitor_curves: int = 8  # fixed latent batch drawn after every epoch (step 6 figure)
@@ -114,6 +122,7 @@ class GANConfig:
             raise ValueError(f"learning_rate must be positive. Received: learning_rate={self.learning_rate}")
         _require_choice("latent_distribution", self.latent_distribution, LATENT_DISTRIBUTIONS)
         _require_choice("hidden_activation", self.hidden_activation, HIDDEN_ACTIVATIONS)
+        _require_choice("generator_loss", self.generator_loss, GENERATOR_LOSSES)
         for name in ("adam_beta_1", "real_label", "generator_average_decay"):
             _require_finite(name, getattr(self, name))
         if not 0.0 <= self.adam_beta_1 < 1.0:
@@ -209,7 +218,9 @@ IMPROVED = SLIDES.replace(
     epochs=400,  # ~25 s on 2 CPU cores; the curves keep getting smoother with time
     monitor_every=25,  # each measurement costs ~0.1 s: 16 of them, not 50
 )
-PRESETS = {"slides": SLIDES, "improved": IMPROVED}
+# The lecture's other generator loss, everything else improved: minimise log(1 - D(G(z))).
+MINIMAX = IMPROVED.replace(generator_loss="minimax")
+PRESETS = {"slides": SLIDES, "improved": IMPROVED, "minimax": MINIMAX}
 
 
 def preset(name: str) -> GANConfig:

@@ -15,6 +15,7 @@ import keras
 from keras import layers
 
 from .config import GANConfig
+from .losses import keras_generator_loss
 
 
 def build_generator(config: GANConfig) -> keras.Sequential:
@@ -48,5 +49,5 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
     discriminator.trainable = False
     gan = keras.Sequential([generator, discriminator], name="gan")
     gan.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1),
-                loss="binary_crossentropy", metrics=["accuracy"])
+                loss=keras_generator_loss(config.generator_loss), metrics=["accuracy"])
     return gan
