@@ -27,6 +27,7 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
+import keras  # noqa: E402
 from sinegan import Trainer, make_dataset, sample_curves  # noqa: E402
 from sinegan.quality import (diversity_ratio, discriminator_accuracy, fit_sines,  # noqa: E402
                              kernel_mmd, knn_precision_recall, median_heuristic_bandwidth, mmd_floor,
@@ -66,14 +67,22 @@ def measure(trainer) -> dict:
     precision, recall = knn_precision_recall(paired, real, k=3)
     bandwidth = median_heuristic_bandwidth(paired, real)
     held_out = make_dataset(config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED))
-    accuracy = discriminator_accuracy(lambda curves: trainer.discriminator(curves, training=False),
-                                      held_out.curves, generated[:D_ACCURACY_SAMPLES])
+    accuracy = discriminator_accuracy(probability_of_real(trainer), held_out.curves, generated[:D_ACCURACY_SAMPLES])
     return {"sine-like": sine_like_fraction(fit), "rmse p50": float(np.median(fit.rmse)),
             "b p5": p5, "b p95": p95, "b p5 gap": abs(p5 - data_p5), "b p95 gap": abs(p95 - data_p95),
             "W1(b)": wasserstein_distance(fit.frequency, data.frequency),
             "prec": precision, "rec": recall,
             "MMD": kernel_mmd(paired, real, bandwidth), "floor": mmd_floor(real, SAMPLE_SEED, bandwidth),
             "diversity": diversity_ratio(paired, real), "D acc": accuracy["overall"]}
+
+
+def probability_of_real(trainer):
+    """D as a function from curves to P(real), what discriminator_accuracy reads."""
+    if trainer.config.loss == "wgan-gp":
+        # A critic's score has no probability scale; sigmoid(score) > 0.5 means score > 0,
+        # the sign the training accuracy reads too.
+        return lambda curves: keras.ops.sigmoid(trainer.discriminator(curves, training=False))
+    return lambda curves: trainer.discriminator(curves, training=False)
 
 
 def meets_targets(row: dict) -> bool:

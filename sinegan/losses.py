@@ -101,7 +101,7 @@ def gradient_penalty(critic, real, generated, mixing):
     is (batch, 1), one eps ~ U(0, 1) per pair. Each row's gradient norm is
     pushed towards 1: the soft form of the 1-Lipschitz constraint.
     """
-    interpolates = mixing * real + (1.0 - mixing) * generated  # (batch, n)
+    interpolates = tf.convert_to_tensor(mixing * real + (1.0 - mixing) * generated)  # (batch, n)
     with tf.GradientTape() as tape:
         tape.watch(interpolates)
         scores = critic(interpolates, training=True)  # (batch, 1)

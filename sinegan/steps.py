@@ -11,21 +11,28 @@ returning to Python.
 
 What each update minimises comes from ``sinegan.losses`` and the config:
 the slides' cross-entropy game with the non-saturating or the minimax
-generator loss (``generator_loss``).
+generator loss (``generator_loss``), or WGAN-GP (``loss="wgan-gp"``, Gulrajani
+et al. 2017, arXiv:1704.00028), whose critic steps add the gradient penalty on
+random interpolates. Only this engine runs WGAN-GP: ``train_on_batch`` cannot
+express a loss that needs the critic's gradient with respect to its input.
 """
 
 from __future__ import annotations
 
+import keras
 import tensorflow as tf
 
+from .conditional import attach_conditions
 from .config import GANConfig
-from .losses import GENERATOR_LOSSES, discriminator_loss
+from .losses import (GENERATOR_LOSSES, critic_loss, discriminator_loss, gradient_penalty,
+                     wasserstein_generator_loss)
 
 
 def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, average_generator=None):
     """``run_epoch(indices, latent) -> (steps, 4) metrics``, traced on its first call.
 
-    ``real_inputs`` is what D reads for each row of X_TRAIN, (train_size, 64).
+    ``real_inputs`` is what D reads for each row of X_TRAIN, (train_size, 64):
+    the curves, followed by their encoded frequency b if ``config.conditional``.
     ``average_generator``, when it is not G itself, follows G's running average
     with ``config.generator_average_decay`` after every G update.
     """
@@ -58,10 +65,31 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         probabilities = gan(latent, training=True)[:, 0]  # (64,) D(G(z))
         return generator_loss(probabilities), _accuracy(probabilities > 0.5, True)
 
+    # WGAN-GP: one eps ~ U(0, 1) per (real, generated) pair, from the run's seed.
+    mixing_seeds = keras.random.SeedGenerator(config.seed)
+
+    def critic_losses(real, generated):  # (64, 64) each
+        scores = discriminator(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
+        real_scores, generated_scores = tf.split(scores, 2)  # (64,) each
+        mixing = keras.random.uniform((real.shape[0], 1), seed=mixing_seeds)  # (64, 1)
+        penalty = gradient_penalty(discriminator, real, generated, mixing)
+        loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
+        # A critic has no probabilities: its accuracy reads a positive score as "real".
+        is_real = tf.range(tf.shape(scores)[0]) < tf.shape(real)[0]  # (128,) the first 64 rows
+        return loss, _accuracy(scores > 0, is_real)
+
+    def wasserstein_generator_losses(latent):  # (64, latent_dim)
+        scores = gan(latent, training=True)[:, 0]  # (64,) D(G(z))
+        return wasserstein_generator_loss(scores), _accuracy(scores > 0, True)
+
+    if config.loss == "wgan-gp":
+        discriminator_losses, generator_losses = critic_losses, wasserstein_generator_losses
+
     def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
         d_metrics = []
         for rows, latent in zip(tf.unstack(step_rows), tf.unstack(step_latent)):  # k = 1 on the slides
             generated = generator(latent, training=False)  # (64, 64) generator.predict on the slides
+            generated = attach_conditions(config, generated, latent[:, config.latent_dim:])  # (+ b if conditional)
             real = tf.gather(real_inputs, rows)  # (64, 64) X_TRAIN[n]
             discriminator.trainable = True
             d_metrics.append(update(discriminator, lambda: discriminator_losses(real, generated)))
