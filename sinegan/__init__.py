@@ -10,6 +10,12 @@ One module per step of the slides:
     sampling       step 6: new curves from G
     plots          the figures; quality: measures of what G learned
 
+From the lectures' theory, beyond the slides:
+
+    losses         the game's losses with their equations: minimax, non-saturating, WGAN-GP
+    steps          the fast engine: one epoch of steps as one TensorFlow graph
+    conditional    conditional sines: G and D also read the frequency b
+
 Names are imported on first use, so ``import sinegan.config`` or
 ``sinegan.quality`` does not load TensorFlow.
 """
@@ -17,11 +23,12 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
+    "conditional": ["encode_frequency"],
     "config": ["ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],
-    "sampling": ["generate_curves", "sample_curves", "sample_latent"],
+    "sampling": ["generate_curves", "sample_conditional_curves", "sample_curves", "sample_latent"],
     "seeding": ["seed_everything"],
     "trainer": ["METRICS", "History", "Trainer"],
 }

@@ -9,18 +9,26 @@ from __future__ import annotations
 import numpy as np
 import keras
 
+from .conditional import encode_frequency
 from .config import GANConfig
 
 
 def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
-    """Latent vectors z: uniform in [Y_MIN, Y_MAX] like the rows of NOISE (slides), or N(0, 1).
+    """G's inputs: latent vectors z, uniform in [Y_MIN, Y_MAX] like the rows of NOISE (slides), or N(0, 1).
 
-    ``shape`` is the number of vectors, or a tuple of leading dimensions.
+    ``shape`` is the number of vectors, or a tuple of leading dimensions. A
+    conditional G also reads the frequency b it must draw: it is drawn
+    uniformly from ``frequency_range``, the distribution the data's b come from.
     """
     size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
     if config.latent_distribution == "normal":
-        return rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
-    return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
+        latent = rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
+    else:
+        latent = rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
+    if not config.conditional:
+        return latent
+    frequency = rng.uniform(*config.frequency_range, size=size[:-1])  # (*shape,)
+    return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)  # (*shape, latent_dim + 1)
 
 
 def generate_curves(generator: keras.Model, latent) -> np.ndarray:
@@ -44,3 +52,20 @@ def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int =
         raise ValueError(f"n expected a positive integer. Received: n={n!r}")
     latent = sample_latent(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
     return generate_curves(generator, latent)  # (n, train_len)
+
+
+def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequencies, seed: int = 0) -> np.ndarray:
+    """One curve per requested frequency from a conditional G; the same seed gives the same curves.
+
+    ``frequencies`` is a 1-D sequence of b values; repeat a value to get several curves of it.
+    """
+    if not config.conditional:
+        raise ValueError("sample_conditional_curves needs a conditional recipe. "
+                         f"Received: conditional={config.conditional}")
+    frequencies = np.asarray(frequencies, dtype=np.float64)
+    if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
+        raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
+                         f"Received: frequencies.shape={frequencies.shape}")
+    latent = sample_latent(config.replace(conditional=False), len(frequencies), np.random.default_rng(seed))
+    inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
+    return generate_curves(generator, inputs)  # (n, train_len)

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import keras
 import tensorflow as tf
 
+from .conditional import attach_conditions, real_discriminator_inputs
 from .config import ENGINES, SLIDES, GANConfig
 from .dataset import make_dataset
 from .discriminator import build_discriminator
@@ -78,6 +80,9 @@ class Trainer:
             raise ValueError(f"config expected a GANConfig. Received: config={config!r}")
         if engine not in ENGINES:
             raise ValueError(f"engine expected one of {ENGINES}. Received: engine={engine!r}")
+        if engine == "literal" and config.loss != "gan":
+            raise ValueError("engine='literal' runs train_on_batch, which cannot add WGAN-GP's gradient "
+                             f"penalty; use engine='fast'. Received: loss={config.loss!r}")
         if engine == "literal" and config.real_label != 1.0:
             # train_on_batch's accuracy would compare predictions with 0.9 and read 0.
             raise ValueError("engine='literal' runs the slides' train_on_batch loop, which needs hard "
@@ -100,6 +105,11 @@ class Trainer:
         self.epoch = 0
         self._fast_epoch = None  # traced on first use
 
+    @cached_property
+    def real_inputs(self) -> np.ndarray:
+        """What D reads for each row of X_TRAIN: the curve (and its frequency b if conditional)."""
+        return real_discriminator_inputs(self.config, self.dataset)  # (train_size, 64)
+
     # --- Step 3 ------------------------------------------------------------------
     def pretrain_discriminator(self, log=print) -> list:
         """Pre-train D on sinusoids (1) against NOISE curves (0); returns the accuracies.
@@ -112,7 +122,10 @@ class Trainer:
         _log(log, " batch | D loss  | D accuracy")
         for batch in range(self.config.pretrain_batches):
             rows = self.rng.integers(0, self.config.train_size, size=half)  # n on the slides
-            x = np.concatenate([self.dataset.curves[rows], self.dataset.noise[rows]])  # (128, 64)
+            real = self.real_inputs[rows]  # (64, 64) X_TRAIN[n]
+            # A conditional D sees each NOISE curve labelled with its real partner's b.
+            noise = attach_conditions(self.config, self.dataset.noise[rows], real[:, self.config.train_len:])
+            x = np.concatenate([real, noise])  # (128, 64)
             # build_gan froze D. It must be trainable when its train function is
             # traced (the first call), or D would never learn, on this step or later.
             self.discriminator.trainable = True
@@ -188,7 +201,8 @@ class Trainer:
                 # Slide bug, kept on purpose in this engine: Keras 3's predict builds
                 # a tf.data pipeline on every call (~70 ms), most of a step's time.
                 generated = self.generator.predict(noise, verbose=0)  # (64, 64)
-                x = np.concatenate([self.dataset.curves[rows], generated])  # (128, 64)
+                generated = attach_conditions(self.config, generated, noise[:, self.config.latent_dim:])
+                x = np.concatenate([self.real_inputs[rows], generated])  # (128, 64)
                 self.discriminator.trainable = True
                 d_metrics.append(self.discriminator.train_on_batch(x, labels))
             self.discriminator.trainable = False
@@ -202,7 +216,7 @@ class Trainer:
     def _run_fast_epoch(self, indices, latent) -> np.ndarray:
         if self._fast_epoch is None:
             self._fast_epoch = compile_fast_epoch(self.generator, self.discriminator, self.gan,
-                                                  self.dataset.curves, self.config, self.sampling_generator)
+                                                  self.real_inputs, self.config, self.sampling_generator)
         return self._fast_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
 
 
