@@ -23,12 +23,12 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
-    "conditional": ["encode_frequency"],
+    "conditional": ["frequency_hit_rates", "sample_conditional_curves"],
     "config": ["ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],
-    "sampling": ["generate_curves", "sample_conditional_curves", "sample_curves", "sample_latent"],
+    "sampling": ["encode_frequency", "generate_curves", "sample_curves", "sample_latent"],
     "seeding": ["seed_everything"],
     "trainer": ["METRICS", "History", "Trainer"],
 }

@@ -25,13 +25,8 @@ import keras
 
 from .config import GANConfig
 from .dataset import SineDataset
-
-
-def encode_frequency(config: GANConfig, frequency) -> np.ndarray:
-    """b scaled from frequency_range to [-1, 1], as one input column: (..., 1) float32."""
-    low, high = config.frequency_range
-    scaled = 2.0 * (np.asarray(frequency, dtype=np.float64) - low) / (high - low) - 1.0
-    return scaled[..., None].astype(np.float32)  # (..., 1)
+from .quality import fit_sines
+from .sampling import encode_frequency, generate_curves, sample_latent
 
 
 def attach_conditions(config: GANConfig, curves, conditions):
@@ -61,7 +56,29 @@ def build_conditional_gan(generator: keras.Model, discriminator: keras.Model, co
     return keras.Model(inputs, scores, name="gan")
 
 
-def frequency_hits(generated_fit, frequencies, tolerance=0.1, rmse_threshold=0.1) -> np.ndarray:
-    """Per curve: a sine fits it (RMSE < rmse_threshold) with |b_fitted - b_asked| < tolerance."""
+def frequency_hit_rates(generator, config: GANConfig, x, frequencies, curves_per_frequency=100, seed=0,
+                        tolerance=0.1, rmse_threshold=0.1) -> np.ndarray:
+    """For each requested b: the share of G's curves that a sine fits (RMSE < rmse_threshold)
+    with a fitted frequency within ``tolerance`` of b. Returns (len(frequencies),) floats."""
     frequencies = np.asarray(frequencies, dtype=np.float64)
-    return (generated_fit.rmse < rmse_threshold) & (np.abs(generated_fit.frequency - frequencies) < tolerance)
+    asked = np.repeat(frequencies, curves_per_frequency)  # (n * curves_per_frequency,)
+    fit = fit_sines(sample_conditional_curves(generator, config, asked, seed), x)
+    hits = (fit.rmse < rmse_threshold) & (np.abs(fit.frequency - asked) < tolerance)
+    return hits.reshape(len(frequencies), curves_per_frequency).mean(axis=1)
+
+
+def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequencies, seed: int = 0) -> np.ndarray:
+    """One curve per requested frequency from a conditional G; the same seed gives the same curves.
+
+    ``frequencies`` is a 1-D sequence of b values; repeat a value to get several curves of it.
+    """
+    if not config.conditional:
+        raise ValueError("sample_conditional_curves needs a conditional recipe. "
+                         f"Received: conditional={config.conditional}")
+    frequencies = np.asarray(frequencies, dtype=np.float64)
+    if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
+        raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
+                         f"Received: frequencies.shape={frequencies.shape}")
+    latent = sample_latent(config.replace(conditional=False), len(frequencies), np.random.default_rng(seed))
+    inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
+    return generate_curves(generator, inputs)  # (n, train_len)

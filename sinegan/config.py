@@ -283,7 +283,10 @@ WGAN_GP = IMPROVED.replace(
     epochs=120,  # three critic steps with a second-order penalty: ~3x the cost of a step
     monitor_every=20,
 )
-PRESETS = {"slides": SLIDES, "improved": IMPROVED, "minimax": MINIMAX, "wgan-gp": WGAN_GP}
+# Conditional sines on the improved recipe: ask G for a frequency b.
+CONDITIONAL = IMPROVED.replace(conditional=True)
+PRESETS = {"slides": SLIDES, "improved": IMPROVED, "minimax": MINIMAX, "wgan-gp": WGAN_GP,
+           "conditional": CONDITIONAL}
 
 
 def preset(name: str) -> GANConfig:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 import keras
 
-from .conditional import encode_frequency
 from .config import GANConfig
 
 
@@ -29,6 +28,16 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
         return latent
     frequency = rng.uniform(*config.frequency_range, size=size[:-1])  # (*shape,)
     return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)  # (*shape, latent_dim + 1)
+
+
+def encode_frequency(config: GANConfig, frequency) -> np.ndarray:
+    """A conditional G's extra input: b scaled from frequency_range to [-1, 1], (..., 1) float32.
+
+    [-1, 1] is the range of the other inputs; see sinegan.conditional.
+    """
+    low, high = config.frequency_range
+    scaled = 2.0 * (np.asarray(frequency, dtype=np.float64) - low) / (high - low) - 1.0
+    return scaled[..., None].astype(np.float32)  # (..., 1)
 
 
 def generate_curves(generator: keras.Model, latent) -> np.ndarray:
@@ -53,19 +62,3 @@ def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int =
     latent = sample_latent(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
     return generate_curves(generator, latent)  # (n, train_len)
 
-
-def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequencies, seed: int = 0) -> np.ndarray:
-    """One curve per requested frequency from a conditional G; the same seed gives the same curves.
-
-    ``frequencies`` is a 1-D sequence of b values; repeat a value to get several curves of it.
-    """
-    if not config.conditional:
-        raise ValueError("sample_conditional_curves needs a conditional recipe. "
-                         f"Received: conditional={config.conditional}")
-    frequencies = np.asarray(frequencies, dtype=np.float64)
-    if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
-        raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
-                         f"Received: frequencies.shape={frequencies.shape}")
-    latent = sample_latent(config.replace(conditional=False), len(frequencies), np.random.default_rng(seed))
-    inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
-    return generate_curves(generator, inputs)  # (n, train_len)

@@ -28,3 +28,29 @@ def test_generator_losses_example_draws_the_gradients_and_measures_them_at_g(exa
     mean_probability, norms = generator_losses.gradient_norms_at_the_start(
         IMPROVED.replace(train_size=1024, monitor_samples=50))
     assert mean_probability < 0.3 and norms["non_saturating"] > 2 * norms["minimax"] > 0
+
+
+def test_conditional_example_writes_one_panel_per_requested_frequency(examples, tmp_path, capsys):
+    import conditional_sine
+
+    conditional_sine.main(["--epochs", "1", "--out", str(tmp_path)])
+    assert (tmp_path / "conditional_sines.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    rates = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  b = ")]
+    assert [line.split(":")[0].strip() for line in rates] == [f"b = {b:.2f}" for b in conditional_sine.FREQUENCIES]
+
+
+@pytest.mark.parametrize("preset", ["wgan-gp", "conditional"])
+def test_main_example_runs_the_lecture_presets(examples, tmp_path, preset, capsys):
+    import sine_gan
+
+    sine_gan.main(["--preset", preset, "--epochs", "1", "--out", str(tmp_path)])
+    assert "quality after epoch 1" in capsys.readouterr().out
+    assert np.load(tmp_path / "samples.npz")["curves"].shape == (1000, 64)
+    assert len(list(tmp_path.glob("*.png"))) == 4
+
+
+def test_every_lecture_preset_is_offered():
+    from sinegan.config import PRESETS
+
+    assert {"minimax", "wgan-gp", "conditional"} <= set(PRESETS)
+    assert PRESETS["minimax"] == PRESETS["improved"].replace(generator_loss="minimax")
