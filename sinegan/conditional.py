@@ -26,7 +26,7 @@ import keras
 from .config import GANConfig
 from .dataset import SineDataset
 from .quality import fit_sines
-from .sampling import encode_frequency, generate_curves, sample_latent
+from .sampling import encode_frequency, generate_curves, latent_vectors
 
 
 def attach_conditions(config: GANConfig, curves, conditions):
@@ -79,6 +79,6 @@ def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequen
     if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
         raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
                          f"Received: frequencies.shape={frequencies.shape}")
-    latent = sample_latent(config.replace(conditional=False), len(frequencies), np.random.default_rng(seed))
+    latent = latent_vectors(config, len(frequencies), np.random.default_rng(seed))  # (n, latent_dim)
     inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
     return generate_curves(generator, inputs)  # (n, train_len)

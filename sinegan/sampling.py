@@ -19,15 +19,19 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
     conditional G also reads the frequency b it must draw: it is drawn
     uniformly from ``frequency_range``, the distribution the data's b come from.
     """
-    size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
-    if config.latent_distribution == "normal":
-        latent = rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
-    else:
-        latent = rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
+    latent = latent_vectors(config, shape, rng)  # (*shape, latent_dim)
     if not config.conditional:
         return latent
-    frequency = rng.uniform(*config.frequency_range, size=size[:-1])  # (*shape,)
+    frequency = rng.uniform(*config.frequency_range, size=latent.shape[:-1])  # (*shape,)
     return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)  # (*shape, latent_dim + 1)
+
+
+def latent_vectors(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
+    """The latent vectors z alone: (*shape, latent_dim) float32."""
+    size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
+    if config.latent_distribution == "normal":
+        return rng.standard_normal(size).astype(np.float32)  # (*shape, latent_dim)
+    return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
 
 
 def encode_frequency(config: GANConfig, frequency) -> np.ndarray:

@@ -49,10 +49,7 @@ def test_conditional_training_keeps_the_freeze():
 
 
 def test_literal_engine_feeds_d_the_same_conditions_as_the_fast_engine():
-    config = CONDITIONAL.replace(pretrain_batches=2)
-    literal, fast = Trainer(config, engine="literal"), Trainer(config)
-    for trainer in (literal, fast):
-        trainer.pretrain_discriminator(log=None)  # NOISE curves get their real partners' b
+    literal, fast = Trainer(CONDITIONAL, engine="literal"), Trainer(CONDITIONAL)
     batches = literal.draw_epoch_batches()
     np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
     for a, b in zip(literal.discriminator.weights, fast.discriminator.weights):
@@ -88,3 +85,14 @@ def test_frequency_hit_rates_against_sines_of_known_frequency():
 def test_bad_conditional_input_raises_value_error(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_pretraining_labels_each_noise_curve_with_its_real_partners_frequency():
+    trainer = Trainer(CONDITIONAL.replace(pretrain_batches=1))
+    seen = []
+    train_on_batch = trainer.discriminator.train_on_batch
+    trainer.discriminator.train_on_batch = lambda x, y: seen.append(np.asarray(x)) or train_on_batch(x, y)
+    trainer.pretrain_discriminator(log=None)
+    x = seen[0]  # (128, 65): 64 real curves, then 64 NOISE curves
+    np.testing.assert_array_equal(x[64:, 64], x[:64, 64])
+    assert set(map(tuple, x[:64])) <= set(map(tuple, trainer.real_inputs))

@@ -39,11 +39,11 @@ def test_conditional_example_writes_one_panel_per_requested_frequency(examples, 
     assert [line.split(":")[0].strip() for line in rates] == [f"b = {b:.2f}" for b in conditional_sine.FREQUENCIES]
 
 
-@pytest.mark.parametrize("preset", ["wgan-gp", "conditional"])
-def test_main_example_runs_the_lecture_presets(examples, tmp_path, preset, capsys):
+def test_main_example_runs_the_wgan_gp_preset(examples, tmp_path, capsys):
+    # (the conditional preset runs end to end in its own example above)
     import sine_gan
 
-    sine_gan.main(["--preset", preset, "--epochs", "1", "--out", str(tmp_path)])
+    sine_gan.main(["--preset", "wgan-gp", "--epochs", "1", "--out", str(tmp_path)])
     assert "quality after epoch 1" in capsys.readouterr().out
     assert np.load(tmp_path / "samples.npz")["curves"].shape == (1000, 64)
     assert len(list(tmp_path.glob("*.png"))) == 4
