@@ -66,7 +66,7 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         return generator_loss(probabilities), _accuracy(probabilities > 0.5, True)
 
     # WGAN-GP: one eps ~ U(0, 1) per (real, generated) pair, from the run's seed.
-    mixing_seeds = keras.random.SeedGenerator(config.seed)
+    mixing_seeds = keras.random.SeedGenerator(config.seed) if config.loss == "wgan-gp" else None
 
     def critic_losses(real, generated):  # (64, 64) each
         scores = discriminator(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
@@ -83,7 +83,9 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         return wasserstein_generator_loss(scores), _accuracy(scores > 0, True)
 
     if config.loss == "wgan-gp":
-        discriminator_losses, generator_losses = critic_losses, wasserstein_generator_losses
+        discriminator_objective, generator_objective = critic_losses, wasserstein_generator_losses
+    else:
+        discriminator_objective, generator_objective = discriminator_losses, generator_losses
 
     def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
         d_metrics = []
@@ -92,10 +94,10 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
             generated = attach_conditions(config, generated, latent[:, config.latent_dim:])  # (+ b if conditional)
             real = tf.gather(real_inputs, rows)  # (64, 64) X_TRAIN[n]
             discriminator.trainable = True
-            d_metrics.append(update(discriminator, lambda: discriminator_losses(real, generated)))
+            d_metrics.append(update(discriminator, lambda: discriminator_objective(real, generated)))
         discriminator.trainable = False
         # The G update reuses the latent vectors of the step's last D update, as the slides do.
-        g_loss, g_accuracy = update(gan, lambda: generator_losses(latent))
+        g_loss, g_accuracy = update(gan, lambda: generator_objective(latent))
         if average_generator is not None and average_generator is not generator:
             update_average(average_generator.weights, generator.weights, config.generator_average_decay)
         d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
