@@ -16,6 +16,12 @@ pairs as real, learns to reject them; so G must obey the condition.
 
 b enters the networks scaled from ``frequency_range`` to [-1, 1], the range of
 the other inputs.
+
+With ``discriminator_conditioning="projection"`` D still receives [curve, b], but
+reads the curve alone into features phi(x) and adds e(b)·phi(x), an embedding
+of b projected on those features, to its logit (Miyato and Koyama 2018, "cGANs
+with Projection Discriminator", arXiv:1802.05637). The ``conditional`` preset
+uses it, with a 4-value truncated-normal latent vector (sinegan.config).
 """
 
 from __future__ import annotations

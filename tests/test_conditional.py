@@ -96,3 +96,46 @@ def test_pretraining_labels_each_noise_curve_with_its_real_partners_frequency():
     x = seen[0]  # (128, 65): 64 real curves, then 64 NOISE curves
     np.testing.assert_array_equal(x[64:, 64], x[:64, 64])
     assert set(map(tuple, x[:64])) <= set(map(tuple, trainer.real_inputs))
+
+
+PROJECTION = CONDITIONAL.replace(discriminator_conditioning="projection", discriminator_units=4,
+                                 hidden_activation="leaky_relu")
+
+
+def test_projection_discriminator_matches_its_formula_by_hand(tmp_path):
+    from sinegan.discriminator import build_discriminator
+    discriminator = build_discriminator(PROJECTION)
+    rng = np.random.default_rng(0)
+    weights = {layer.name: [rng.normal(size=w.shape).astype("float32") for w in layer.get_weights()]
+               for layer in discriminator.layers if layer.get_weights()}
+    for name, values in weights.items():
+        discriminator.get_layer(name).set_weights(values)
+    inputs = np.concatenate([rng.uniform(-1, 1, (5, 64)), rng.uniform(-1, 1, (5, 1))], axis=1).astype("float32")
+
+    def leaky(values):
+        return np.where(values > 0, values, 0.2 * values)
+    features = leaky(leaky(inputs[:, :64] @ weights["features_1"][0] + weights["features_1"][1])
+                     @ weights["features_2"][0] + weights["features_2"][1])  # (5, 4) phi(x): the curve alone
+    embedding = (leaky(inputs[:, 64:] @ weights["embedding_1"][0] + weights["embedding_1"][1])
+                 @ weights["embedding_2"][0] + weights["embedding_2"][1])  # (5, 4) e(b)
+    logit = features @ weights["score"][0][:, 0] + weights["score"][1][0] + np.sum(features * embedding, axis=1)
+    expected = 1 / (1 + np.exp(-logit))
+    np.testing.assert_allclose(np.asarray(discriminator(inputs))[:, 0], expected, rtol=1e-4, atol=1e-6)
+    discriminator.save(tmp_path / "discriminator.keras")  # the run folder saves D whole
+    loaded = keras.models.load_model(tmp_path / "discriminator.keras")
+    np.testing.assert_allclose(np.asarray(loaded(inputs)), np.asarray(discriminator(inputs)), rtol=1e-6)
+
+
+def test_projection_training_keeps_the_freeze():
+    trainer = Trainer(PROJECTION)
+    g_changed, _, _, d_all = fast_step_changes(trainer, 0.001, 0.0)
+    assert not g_changed and d_all
+    _, d_changed, g_all, _ = fast_step_changes(trainer, 0.0, 0.001)
+    assert not d_changed and g_all
+
+
+def test_projection_needs_a_conditional_recipe():
+    with pytest.raises(ValueError, match="conditional=False"):
+        GANConfig(discriminator_conditioning="projection")
+    with pytest.raises(ValueError, match="discriminator_conditioning='dot'"):
+        CONDITIONAL.replace(discriminator_conditioning="dot")
