@@ -17,7 +17,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder, save_figures
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
+from sinegan.files import save_figures
 
 REGRESSION_SAMPLES, CHECK_SAMPLES = 2000, 500
 STEP = 1.0  # distance moved along the direction in the check (z ~ N(0, I): one standard deviation)

@@ -18,8 +18,8 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import (OneLineParser, non_negative_int, positive_int, prepare_output_folder,
-                                  save_atomically, save_figures)
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
+from sinegan.files import atomic_write, save_figures
 
 SAMPLES = 1000  # curves saved in samples.npz
 
@@ -68,8 +68,7 @@ def main(argv=None):
         "history.png": plot_history(trainer.history),
     }
     save_figures(arguments.out, figures)
-    save_atomically(os.path.join(arguments.out, "samples.npz"),
-                    lambda path: np.savez(open(path, "wb"), x=x, curves=curves))
+    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, x=x, curves=curves))
 
     generated_fit, real_fit = fit_sines(curves, x), fit_sines(real[:SAMPLES], x)
     low, high = np.percentile(generated_fit.frequency, [5, 95])

@@ -1,4 +1,4 @@
-"""What every example's command line shares: one-line errors, checked integers, safe writes.
+"""What every example's command line shares: one-line errors, checked integers, a checked folder.
 
 Nothing here imports TensorFlow, so a bad argument is reported at once, before
 the slow imports of training.
@@ -45,16 +45,3 @@ def prepare_output_folder(path, prog):
         os.remove(probe)
     except OSError as error:
         sys.exit(f"{prog}: error: cannot write to --out {path!r}: {error.strerror}")
-
-
-def save_atomically(path, write):
-    """Write through a temporary file, then rename: an interrupted run leaves no half file."""
-    temporary = path + ".partial"
-    write(temporary)
-    os.replace(temporary, path)
-
-
-def save_figures(folder, figures, dpi=120):
-    """Save each {file name: Figure} as a PNG in ``folder``, atomically."""
-    for name, figure in figures.items():
-        save_atomically(os.path.join(folder, name), lambda path: figure.savefig(path, dpi=dpi, format="png"))

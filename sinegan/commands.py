@@ -26,7 +26,8 @@ import tensorflow as tf
 from matplotlib.animation import PillowWriter
 
 from .animation import animate_snapshots
-from .checkpoint import atomic_write, read_checkpoint, trainer_from_checkpoint
+from .checkpoint import read_checkpoint, trainer_from_checkpoint
+from .files import atomic_write
 from .cli import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .monitor import describe
 from .plots import plot_generated_vs_real

@@ -23,7 +23,8 @@ import os
 import keras
 import numpy as np
 
-from .checkpoint import atomic_write, config_to_json, save_checkpoint, trainer_from_checkpoint
+from .checkpoint import config_to_json, save_checkpoint, trainer_from_checkpoint
+from .files import atomic_write
 from .plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
 from .sampling import sample_curves
 from .trainer import METRICS, History

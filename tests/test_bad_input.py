@@ -13,9 +13,10 @@ import pytest
 
 from sinegan import GANConfig, History, SLIDES, Trainer, preset
 from sinegan.animation import animate_snapshots
-from sinegan.checkpoint import atomic_write, config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
+from sinegan.checkpoint import config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
 from sinegan.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
 from sinegan.discriminator import build_discriminator
+from sinegan.files import atomic_write
 from sinegan.monitor import QualityMonitor
 from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
 from sinegan.quality import evaluate_curves
