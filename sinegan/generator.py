@@ -19,7 +19,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig
+from .config import GANConfig, _require_config
 
 
 def build_generator(config: GANConfig) -> keras.Sequential:
@@ -28,6 +28,7 @@ def build_generator(config: GANConfig) -> keras.Sequential:
     37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64.
     With ``config.generator_architecture == "dcgan"``: see :func:`build_dcgan_generator`.
     """
+    _require_config(config)
     if config.generator_architecture == "dcgan":
         generator = build_dcgan_generator(config)
     else:

@@ -17,6 +17,7 @@ from sinegan.checkpoint import config_from_dict, read_checkpoint, restore_checkp
 from sinegan.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
 from sinegan.discriminator import build_discriminator
 from sinegan.files import atomic_write
+from sinegan.generator import build_generator
 from sinegan.monitor import QualityMonitor
 from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
 from sinegan.quality import evaluate_curves
@@ -86,6 +87,7 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
     "checkpoint missing": (lambda t: read_checkpoint("no-such.npz"), FileNotFoundError, "no-such.npz"),
     "run missing": (lambda t: open_run("no-such-run"), FileNotFoundError, "run='no-such-run'"),
     "seed negative": (lambda t: seed_everything(-1), ValueError, "seed=-1"),
+    "generator config": (lambda t: build_generator({"latent_dim": 64}), ValueError, "config={'latent_dim': 64}"),
     "discriminator config": (lambda t: build_discriminator(None), ValueError, "config=None"),
     "monitor dataset": (lambda t: QualityMonitor(CONFIG, CURVES, RNG), ValueError, "dataset=array("),
     "save not a trainer": (lambda t: save_checkpoint("trainer", "checkpoint.npz"), ValueError, "trainer='trainer'"),
