@@ -29,7 +29,9 @@ def parse_arguments(argv):
     parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the improved preset's, 400)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "latent_space"), help="output folder")
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    prepare_output_folder(arguments.out, parser)
+    return arguments
 
 
 def check_direction(generator, x, latent, direction):
@@ -78,7 +80,6 @@ def check_and_walk(generator, x, config, found, rng):
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "latent_space.py")
 
     import numpy as np
     from sinegan import IMPROVED, Trainer, sample_latent

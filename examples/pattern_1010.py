@@ -26,12 +26,13 @@ def parse_arguments(argv):
     parser.add_argument("--steps", type=positive_int, default=3000, help="rounds of the three steps (default 3000)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "pattern_1010"), help="output folder")
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    prepare_output_folder(arguments.out, parser)
+    return arguments
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "pattern_1010.py")
 
     import numpy as np
     from sinegan.pattern1010 import PatternGAN

@@ -34,12 +34,13 @@ def parse_arguments(argv):
     parser.add_argument("--out", default=os.path.join("runs", "sine_gan"), help="output folder")
     parser.add_argument("--engine", default="fast", choices=ENGINES,
                         help="fast (default) or literal: the slides' loop as written, ~100x slower")
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    prepare_output_folder(arguments.out, parser)
+    return arguments
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "sine_gan.py")
 
     import numpy as np
     from sinegan import Trainer, preset, sample_curves

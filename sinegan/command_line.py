@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -35,8 +34,11 @@ positive_int = integer_at_least(1, "a positive integer")
 non_negative_int = integer_at_least(0, "a non-negative integer")
 
 
-def prepare_output_folder(path, prog):
-    """Create the folder now, so a bad path fails before a minute of training."""
+def prepare_output_folder(path, parser, option="--out"):
+    """Create the folder now and try writing in it, so a bad path fails before any training.
+
+    A failure is the parser's one-line error (exit status 2) naming ``option``.
+    """
     try:
         os.makedirs(path, exist_ok=True)
         probe = os.path.join(path, ".write-test")
@@ -44,4 +46,4 @@ def prepare_output_folder(path, prog):
             pass
         os.remove(probe)
     except OSError as error:
-        sys.exit(f"{prog}: error: cannot write to --out {path!r}: {error.strerror}")
+        parser.error(f"cannot write to {option} {path!r}: {error.strerror}")
