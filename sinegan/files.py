@@ -36,11 +36,15 @@ def atomic_write(path, write):
         raise
 
 
+def save_figure(path, figure, dpi=120):
+    """Save a Matplotlib figure as a PNG at ``path``, atomically."""
+    atomic_write(path, lambda temporary: figure.savefig(temporary, dpi=dpi, format="png"))
+
+
 def save_figures(folder, figures, dpi=120):
     """Save each {file name: Figure} as a PNG in ``folder``, atomically."""
     for name, figure in figures.items():
-        atomic_write(os.path.join(folder, name),
-                     lambda path, figure=figure: figure.savefig(path, dpi=dpi, format="png"))
+        save_figure(os.path.join(folder, name), figure, dpi=dpi)
 
 
 def _current_umask() -> int:
