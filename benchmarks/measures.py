@@ -15,7 +15,8 @@
               halves of the real ones: the value of "indistinguishable"
   diversity   spread of the generated curves / spread of the real ones (1 = as varied)
   D acc       the discriminator's accuracy on 512 held-out real and 512 generated
-              curves (0.5 at the lecture's equilibrium)
+              curves (0.5 at the lecture's equilibrium; a WGAN-GP critic's score > 0
+              counts as "real"; a conditional D reads each curve's frequency too)
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
-from sinegan import Trainer, make_dataset, sample_curves  # noqa: E402
+import keras  # noqa: E402
+from sinegan import Trainer, generate_curves, make_dataset, sample_latent  # noqa: E402
+from sinegan.conditional import attach_conditions, real_discriminator_inputs  # noqa: E402
 from sinegan.quality import (diversity_ratio, discriminator_accuracy, fit_sines,  # noqa: E402
                              kernel_mmd, knn_precision_recall, median_heuristic_bandwidth, mmd_floor,
                              sine_like_fraction)
@@ -57,7 +60,9 @@ def train(config, engine="fast"):
 def measure(trainer) -> dict:
     """Every column of the tables for one trained generator."""
     config, data = trainer.config, trainer.dataset
-    generated = sample_curves(trainer.sampling_generator, config, SAMPLES, seed=SAMPLE_SEED)  # (2000, 64)
+    # sample_curves' latent vectors, kept: a conditional D also reads the frequency each curve was asked for.
+    latent = sample_latent(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))  # (2000, generator_inputs)
+    generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
     fit = fit_sines(generated, data.x)
     data_p5, data_p95 = np.percentile(data.frequency, [5, 95])
     p5, p95 = np.percentile(fit.frequency, [5, 95])
@@ -66,14 +71,25 @@ def measure(trainer) -> dict:
     precision, recall = knn_precision_recall(paired, real, k=3)
     bandwidth = median_heuristic_bandwidth(paired, real)
     held_out = make_dataset(config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED))
-    accuracy = discriminator_accuracy(lambda curves: trainer.discriminator(curves, training=False),
-                                      held_out.curves, generated[:D_ACCURACY_SAMPLES])
+    held_out_inputs = real_discriminator_inputs(config, held_out)  # (512, 64), + b if conditional
+    generated_inputs = attach_conditions(config, generated, latent[:, config.latent_dim:])
+    accuracy = discriminator_accuracy(probability_of_real(trainer), held_out_inputs,
+                                      np.asarray(generated_inputs)[:D_ACCURACY_SAMPLES])
     return {"sine-like": sine_like_fraction(fit), "rmse p50": float(np.median(fit.rmse)),
             "b p5": p5, "b p95": p95, "b p5 gap": abs(p5 - data_p5), "b p95 gap": abs(p95 - data_p95),
             "W1(b)": wasserstein_distance(fit.frequency, data.frequency),
             "prec": precision, "rec": recall,
             "MMD": kernel_mmd(paired, real, bandwidth), "floor": mmd_floor(real, SAMPLE_SEED, bandwidth),
             "diversity": diversity_ratio(paired, real), "D acc": accuracy["overall"]}
+
+
+def probability_of_real(trainer):
+    """D as a function from curves to P(real), what discriminator_accuracy reads."""
+    if trainer.config.loss == "wgan-gp":
+        # A critic's score has no probability scale; sigmoid(score) > 0.5 means score > 0,
+        # the sign the training accuracy reads too.
+        return lambda curves: keras.ops.sigmoid(trainer.discriminator(curves, training=False))
+    return lambda curves: trainer.discriminator(curves, training=False)
 
 
 def meets_targets(row: dict) -> bool:

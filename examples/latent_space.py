@@ -17,7 +17,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
 from sinegan.files import save_figures
 
 REGRESSION_SAMPLES, CHECK_SAMPLES = 2000, 500
@@ -29,9 +29,7 @@ def parse_arguments(argv):
     parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the improved preset's, 400)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "latent_space"), help="output folder")
-    arguments = parser.parse_args(argv)
-    prepare_output_folder(arguments.out, parser)
-    return arguments
+    return parse_with_output_folder(parser, argv)
 
 
 def check_direction(generator, x, latent, direction):

@@ -15,7 +15,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
 from sinegan.files import atomic_write, save_figures
 
 SAMPLES = 1000  # patterns saved in samples.npz
@@ -26,9 +26,7 @@ def parse_arguments(argv):
     parser.add_argument("--steps", type=positive_int, default=3000, help="rounds of the three steps (default 3000)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "pattern_1010"), help="output folder")
-    arguments = parser.parse_args(argv)
-    prepare_output_folder(arguments.out, parser)
-    return arguments
+    return parse_with_output_folder(parser, argv)
 
 
 def main(argv=None):

@@ -18,7 +18,7 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
 from sinegan.files import atomic_write, save_figures
 
 SAMPLES = 1000  # curves saved in samples.npz
@@ -34,9 +34,7 @@ def parse_arguments(argv):
     parser.add_argument("--out", default=os.path.join("runs", "sine_gan"), help="output folder")
     parser.add_argument("--engine", default="fast", choices=ENGINES,
                         help="fast (default) or literal: the slides' loop as written, ~100x slower")
-    arguments = parser.parse_args(argv)
-    prepare_output_folder(arguments.out, parser)
-    return arguments
+    return parse_with_output_folder(parser, argv)
 
 
 def main(argv=None):

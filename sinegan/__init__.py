@@ -20,6 +20,12 @@ and one module per idea of the other lectures:
     convolution    a convolution as a matrix C; the transposed convolution as its transpose
     latent         walks in the latent space: interpolation and a frequency direction
 
+From the lectures' theory, beyond the slides:
+
+    losses         the game's losses with their equations: minimax, non-saturating, WGAN-GP
+    steps          the fast engine: one epoch of steps as one TensorFlow graph
+    conditional    conditional sines: G and D also read the frequency b
+
 Names are imported on first use, so ``import sinegan.config`` or
 ``sinegan.quality`` does not load TensorFlow.
 """
@@ -27,11 +33,12 @@ Names are imported on first use, so ``import sinegan.config`` or
 import importlib
 
 _HOMES = {
+    "conditional": ["frequency_hit_rates", "sample_conditional_curves"],
     "config": ["DCGAN", "ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
     "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "discriminator": ["build_discriminator"],
     "generator": ["build_gan", "build_generator"],
-    "sampling": ["generate_curves", "sample_curves", "sample_latent"],
+    "sampling": ["encode_frequency", "generate_curves", "sample_curves", "sample_latent"],
     "seeding": ["seed_everything"],
     "animation": ["animate_snapshots"],
     "checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],

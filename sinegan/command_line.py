@@ -47,3 +47,10 @@ def prepare_output_folder(path, parser, option="--out"):
         os.remove(probe)
     except OSError as error:
         parser.error(f"cannot write to {option} {path!r}: {error.strerror}")
+
+
+def parse_with_output_folder(parser, argv):
+    """``parser.parse_args(argv)``, then the check of ``--out`` above: every bad input before any training."""
+    arguments = parser.parse_args(argv)
+    prepare_output_folder(arguments.out, parser)
+    return arguments

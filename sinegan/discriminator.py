@@ -20,15 +20,17 @@ from .config import GANConfig, _require_config
 def build_discriminator(config: GANConfig) -> keras.Sequential:
     """Dense 64 relu -> Dropout 0.4 -> Dense 64 relu -> Dropout 0.4 -> Dense 1 sigmoid.
 
-    (relu is ``config.hidden_activation``; the improved preset uses leaky relu.)
+    (relu is ``config.hidden_activation``; the improved preset uses leaky relu.
+    With ``loss="wgan-gp"`` the last layer is linear: D is a critic.)
 
     8,385 weights with the slides' sizes: 64·64+64, 64·64+64 and 64+1.
     """
     _require_config(config)
     units, dropout = config.discriminator_units, config.discriminator_dropout
+    critic = config.loss == "wgan-gp"
     discriminator = keras.Sequential(
         [
-            keras.Input(shape=(config.train_len,)),  # (batch, 64) one curve per row
+            keras.Input(shape=(config.discriminator_inputs,)),  # (batch, 64) one curve per row (+ b if conditional)
             layers.Dense(units, activation=config.hidden_activation),  # (batch, 64)
             layers.Dropout(dropout),  # DIS_DROPOUT
             # The slide code writes Dense(SAMPLE_LEN, ...): SAMPLE_LEN is never
@@ -37,13 +39,21 @@ def build_discriminator(config: GANConfig) -> keras.Sequential:
             layers.Dropout(dropout),
             # Not on the slides: off unless config.minibatch_std_group is set.
             *([MinibatchStandardDeviation(config.minibatch_std_group)] if config.minibatch_std_group else []),
-            layers.Dense(1, activation="sigmoid"),  # (batch, 1) D(x) = P(x is real)
+            # D(x) = P(x is real). Not on the slides: a WGAN-GP critic's output is a
+            # real-valued score, with no sigmoid (Gulrajani et al. 2017).
+            layers.Dense(1, activation=None if critic else "sigmoid"),  # (batch, 1)
         ],
         name="discriminator",
     )
     # optimizer="adam" on the slides: Adam with its default learning rate 0.001.
-    discriminator.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1),
-                          loss="binary_crossentropy", metrics=["accuracy"])
+    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2)
+    if critic:
+        # Only step 3 uses this compile: a critic is pre-trained as a logistic
+        # classifier on its score, where score > 0 means "real".
+        discriminator.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
+                              metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)])
+    else:
+        discriminator.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
     return discriminator
 
 

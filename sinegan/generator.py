@@ -19,7 +19,9 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .conditional import build_conditional_gan
 from .config import GANConfig, _require_config
+from .losses import keras_generator_loss
 
 
 def build_generator(config: GANConfig) -> keras.Sequential:
@@ -43,7 +45,7 @@ def _build_dense_generator(config: GANConfig) -> keras.Sequential:
     hidden = [layers.Dense(units, activation=config.hidden_activation) for units in config.generator_units]
     generator = keras.Sequential(
         [
-            keras.Input(shape=(config.latent_dim,)),  # (batch, 64) latent vectors z
+            keras.Input(shape=(config.generator_inputs,)),  # (batch, 64) latent vectors z (+ b if conditional)
             *hidden,  # (batch, 64) then (batch, 256)
             layers.Dense(config.train_len, activation="tanh"),  # (batch, 64) a curve in (-1, 1)
         ],
@@ -69,7 +71,7 @@ def build_dcgan_generator(config: GANConfig) -> keras.Sequential:
                   for width in channels[1:]]  # (batch, 16, 32) then (batch, 32, 16)
     return keras.Sequential(
         [
-            keras.Input(shape=(config.latent_dim,)),  # (batch, latent_dim) z
+            keras.Input(shape=(config.generator_inputs,)),  # (batch, latent_dim) z (+ b if conditional)
             layers.Dense(start_length * channels[0], activation=activation),  # (batch, 512)
             layers.Reshape((start_length, channels[0])),  # (batch, 8, 64): a short curve, 64 channels
             *upsampling,
@@ -92,7 +94,11 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
     shape. That is why the trainer sets the flag right before every update.
     """
     discriminator.trainable = False
-    gan = keras.Sequential([generator, discriminator], name="gan")
-    gan.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1),
-                loss="binary_crossentropy", metrics=["accuracy"])
+    if config.conditional:  # not on the slides: D also reads the frequency G was asked for
+        gan = build_conditional_gan(generator, discriminator, config)
+    else:
+        gan = keras.Sequential([generator, discriminator], name="gan")
+    gan.compile(optimizer=keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1,
+                                                beta_2=config.adam_beta_2),
+                loss=keras_generator_loss(config.generator_loss), metrics=["accuracy"])
     return gan

@@ -92,7 +92,8 @@ def plot_history(history: History) -> Figure:
     loss_ax, accuracy_ax, quality_ax = fig.subplots(1, 3, sharex=True)
     loss_ax.plot(epochs, means["discriminator_loss"], label="discriminator")
     loss_ax.plot(epochs, means["generator_loss"], label="generator (GAN)")
-    loss_ax.set(title="Binary cross-entropy", xlabel="epoch", ylabel="loss")
+    # Binary cross-entropy on the slides; WGAN-GP's critic and generator losses otherwise.
+    loss_ax.set(title="Losses", xlabel="epoch", ylabel="loss")
     accuracy_ax.plot(epochs, means["discriminator_accuracy"], label="discriminator")
     accuracy_ax.plot(epochs, means["generator_accuracy"], label="generator: fakes taken for real")
     accuracy_ax.axhline(0.5, color="0.5", linestyle="--", linewidth=1, label="equilibrium (0.5)")
@@ -109,6 +110,25 @@ def plot_history(history: History) -> Figure:
     for ax in (loss_ax, accuracy_ax, quality_ax):
         ax.legend(fontsize=8)
         ax.grid(alpha=0.3)
+    return fig
+
+
+def plot_conditional_curves(x, frequencies, curves, fitted=None) -> Figure:
+    """A conditional generator's answers: one panel per requested frequency b.
+
+    ``curves`` is (len(frequencies), count, len(x)); ``fitted``, if given, is
+    the same shape without the last axis: the sine-fit frequency of each curve.
+    """
+    fig = Figure(figsize=(2.6 * len(frequencies), 2.8), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(frequencies), sharey=True))
+    for index, (ax, frequency) in enumerate(zip(axes, frequencies)):
+        for curve in curves[index]:
+            ax.plot(x, curve, linewidth=1.2)
+        title = f"asked b = {frequency:.2f}"
+        if fitted is not None:
+            title += f"\nfitted {np.median(fitted[index]):.2f}"
+        _decorate(ax, title)
+    fig.suptitle("Curves drawn by the conditional generator for each requested frequency")
     return fig
 
 

@@ -17,10 +17,23 @@ TRUNCATION = 2.0
 
 
 def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
-    """Latent vectors z: uniform in [Y_MIN, Y_MAX] like the rows of NOISE (slides), or N(0, 1).
+    """G's inputs: latent vectors z, uniform in [Y_MIN, Y_MAX] like the rows of NOISE (slides), or N(0, 1).
+
+    ``shape`` is the number of vectors, or a tuple of leading dimensions. A
+    conditional G also reads the frequency b it must draw: it is drawn
+    uniformly from ``frequency_range``, the distribution the data's b come from.
+    """
+    latent = latent_vectors(config, shape, rng)  # (*shape, latent_dim)
+    if not config.conditional:
+        return latent
+    frequency = rng.uniform(*config.frequency_range, size=latent.shape[:-1])  # (*shape,)
+    return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)  # (*shape, latent_dim + 1)
+
+
+def latent_vectors(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
+    """The latent vectors z alone: (*shape, latent_dim) float32.
 
     ``"truncated_normal"`` is N(0, 1) with every value beyond ±TRUNCATION drawn again.
-    ``shape`` is the number of vectors, or a tuple of leading dimensions.
     """
     _check_latent_request(config, shape, rng)
     size = ((shape,) if np.isscalar(shape) else tuple(shape)) + (config.latent_dim,)
@@ -32,6 +45,16 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
             outside = np.abs(latent) > TRUNCATION
         return latent.astype(np.float32)
     return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # (*shape, latent_dim)
+
+
+def encode_frequency(config: GANConfig, frequency) -> np.ndarray:
+    """A conditional G's extra input: b scaled from frequency_range to [-1, 1], (..., 1) float32.
+
+    [-1, 1] is the range of the other inputs; see sinegan.conditional.
+    """
+    low, high = config.frequency_range
+    scaled = 2.0 * (np.asarray(frequency, dtype=np.float64) - low) / (high - low) - 1.0
+    return scaled[..., None].astype(np.float32)  # (..., 1)
 
 
 def generate_curves(generator: keras.Model, latent) -> np.ndarray:

@@ -21,19 +21,21 @@ Two engines run this same algorithm on the same batches:
   TensorFlow graph, and ``predict`` builds a tf.data pipeline every time, so a
   step costs tens of milliseconds. Use it to show what the slides do.
 - ``"fast"`` (default): the same step, traced once into a TensorFlow graph that
-  runs a whole epoch of steps per call, so Python is crossed 64 times per
-  training run instead of about 12,000 times.
+  runs a whole epoch of steps per call (``sinegan.steps``), so Python is crossed
+  64 times per training run instead of about 12,000 times.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import keras
 import tensorflow as tf
 
+from .conditional import attach_conditions, real_discriminator_inputs
 from .config import ENGINES, SLIDES, GANConfig, _require_int
 from .dataset import make_dataset
 from .discriminator import build_discriminator
@@ -41,6 +43,7 @@ from .generator import build_gan, build_generator
 from .monitor import QualityMonitor, describe
 from .sampling import generate_curves, sample_latent
 from .seeding import seed_everything
+from .steps import compile_fast_epoch, update_average
 
 METRICS = ("discriminator_loss", "discriminator_accuracy", "generator_loss", "generator_accuracy")
 
@@ -85,6 +88,9 @@ class Trainer:
             raise ValueError(f"config expected a GANConfig. Received: config={config!r}")
         if engine not in ENGINES:
             raise ValueError(f"engine expected one of {ENGINES}. Received: engine={engine!r}")
+        if engine == "literal" and config.loss != "gan":
+            raise ValueError("engine='literal' runs train_on_batch, which cannot add WGAN-GP's gradient "
+                             f"penalty; use engine='fast'. Received: loss={config.loss!r}")
         if engine == "literal" and config.real_label != 1.0:
             # train_on_batch's accuracy would compare predictions with 0.9 and read 0.
             raise ValueError("engine='literal' runs the slides' train_on_batch loop, which needs hard "
@@ -107,6 +113,11 @@ class Trainer:
         self.epoch = 0
         self._fast_epoch = None  # traced on first use
 
+    @cached_property
+    def real_inputs(self) -> np.ndarray:
+        """What D reads for each row of X_TRAIN: the curve (and its frequency b if conditional)."""
+        return real_discriminator_inputs(self.config, self.dataset)  # (train_size, 64)
+
     # --- Step 3 ------------------------------------------------------------------
     def pretrain_discriminator(self, log=print) -> list:
         """Pre-train D on sinusoids (1) against NOISE curves (0); returns the accuracies.
@@ -119,7 +130,10 @@ class Trainer:
         _log(log, " batch | D loss  | D accuracy")
         for batch in range(self.config.pretrain_batches):
             rows = self.rng.integers(0, self.config.train_size, size=half)  # n on the slides
-            x = np.concatenate([self.dataset.curves[rows], self.dataset.noise[rows]])  # (128, 64)
+            real = self.real_inputs[rows]  # (64, 64) X_TRAIN[n]
+            # A conditional D sees each NOISE curve labelled with its real partner's b.
+            noise = attach_conditions(self.config, self.dataset.noise[rows], real[:, self.config.train_len:])
+            x = np.concatenate([real, noise])  # (128, 64)
             # build_gan froze D. It must be trainable when its train function is
             # traced (the first call), or D would never learn, on this step or later.
             self.discriminator.trainable = True
@@ -237,13 +251,14 @@ class Trainer:
                 # Slide bug, kept on purpose in this engine: Keras 3's predict builds
                 # a tf.data pipeline on every call (~70 ms), most of a step's time.
                 generated = self.generator.predict(noise, verbose=0)  # (64, 64)
-                x = np.concatenate([self.dataset.curves[rows], generated])  # (128, 64)
+                generated = attach_conditions(self.config, generated, noise[:, self.config.latent_dim:])
+                x = np.concatenate([self.real_inputs[rows], generated])  # (128, 64)
                 self.discriminator.trainable = True
                 d_metrics.append(self.discriminator.train_on_batch(x, labels))
             self.discriminator.trainable = False
             g_loss, g_accuracy = self.gan.train_on_batch(noise, ones)
             if self.sampling_generator is not self.generator:
-                _update_average(self.sampling_generator.weights, self.generator.weights,
+                update_average(self.sampling_generator.weights, self.generator.weights,
                                 self.config.generator_average_decay)
             metrics.append((*np.mean(d_metrics, axis=0), g_loss, g_accuracy))
         return np.asarray(metrics, dtype=np.float32)  # (steps, 4)
@@ -251,76 +266,8 @@ class Trainer:
     def _run_fast_epoch(self, indices, latent) -> np.ndarray:
         if self._fast_epoch is None:
             self._fast_epoch = compile_fast_epoch(self.generator, self.discriminator, self.gan,
-                                                  self.dataset.curves, self.config.real_label,
-                                                  self.sampling_generator, self.config.generator_average_decay)
+                                                  self.real_inputs, self.config, self.sampling_generator)
         return self._fast_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
-
-
-def compile_fast_epoch(generator, discriminator, gan, real_curves, real_label=1.0,
-                       average_generator=None, average_decay=0.0):
-    """One epoch of the slides' loop as a single TensorFlow graph.
-
-    ``gan_step`` is the slides' loop body, toggles included. TensorFlow runs
-    its Python code once, while tracing, and that is exactly when Keras 3 reads
-    ``trainable``; so each update's variable list is chosen by the same flag,
-    in the same order, as in the literal engine. The traced graph then runs all
-    steps of an epoch without returning to Python.
-    """
-    binary_crossentropy = keras.losses.BinaryCrossentropy()  # what compile(loss=...) uses
-    real_curves = tf.constant(real_curves)  # (train_size, 64) X_TRAIN
-
-    # Build the optimizers outside the graph if no train_on_batch call did yet.
-    discriminator.trainable = True
-    if not discriminator.optimizer.built:
-        discriminator.optimizer.build(discriminator.trainable_variables)
-    discriminator.trainable = False
-    if not gan.optimizer.built:
-        gan.optimizer.build(gan.trainable_variables)  # G's variables only: D is frozen
-
-    def update(model, optimizer, inputs, labels):
-        """One train_on_batch: forward, binary cross-entropy, gradients, Adam."""
-        with tf.GradientTape() as tape:
-            probabilities = model(inputs, training=True)[:, 0]  # (batch,)
-            loss = binary_crossentropy(labels, probabilities)
-        variables = model.trainable_variables  # read now, at trace time, as Keras does
-        optimizer.apply(tape.gradient(loss, variables), variables)
-        # Accuracy against the hard labels, also when real_label smooths them to 0.9.
-        accuracy = tf.reduce_mean(tf.cast(tf.equal(probabilities > 0.5, labels > 0.5), tf.float32))
-        return loss, accuracy
-
-    def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
-        d_metrics = []
-        for rows, noise in zip(tf.unstack(step_rows), tf.unstack(step_latent)):  # k = 1 on the slides
-            ones = tf.ones(tf.shape(rows)[0])  # (64,)
-            generated = generator(noise, training=False)  # (64, 64) generator.predict on the slides
-            x = tf.concat([tf.gather(real_curves, rows), generated], axis=0)  # (128, 64)
-            labels = tf.concat([real_label * ones, tf.zeros_like(ones)], axis=0)  # (128,)
-            discriminator.trainable = True
-            d_metrics.append(update(discriminator, discriminator.optimizer, x, labels))
-        discriminator.trainable = False
-        g_loss, g_accuracy = update(gan, gan.optimizer, noise, ones)
-        if average_generator is not None and average_generator is not generator:
-            _update_average(average_generator.weights, generator.weights, average_decay)
-        d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
-        return tf.concat([d_loss_and_accuracy, tf.stack([g_loss, g_accuracy])], axis=0)  # (4,)
-
-    # XLA (jit_compile=True) saves ~10% per step here but costs ~3 s of compile
-    # on a 2-core CPU, more than it saves over the 64 epochs of the slides.
-    @tf.function(jit_compile=False)
-    def run_epoch(indices, latent):  # (steps, k, 64) int32, (steps, k, 64, latent_dim)
-        steps = tf.shape(indices)[0]
-        metrics = tf.TensorArray(tf.float32, size=steps)
-        for step in tf.range(steps):
-            metrics = metrics.write(step, gan_step(indices[step], latent[step]))
-        return metrics.stack()  # (steps, 4)
-
-    return run_epoch
-
-
-def _update_average(averages, variables, decay):
-    """w_avg <- decay * w_avg + (1 - decay) * w, for each weight of G."""
-    for average, variable in zip(averages, variables):
-        average.assign(decay * average + (1.0 - decay) * variable)
 
 
 def _log(log, line):

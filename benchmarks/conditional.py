@@ -1,0 +1,53 @@
+"""Does the conditional generator draw the frequency it is asked for?
+
+    PYTHONPATH=. python benchmarks/conditional.py [--seeds 1] [--epochs N]
+
+Trains the ``conditional`` preset once per seed (0 .. N-1), then asks the
+generator for 200 curves at each of 16 frequencies b from 0.5 to 2.0, fits a
+sine to every curve (sinegan.quality.fit_sines) and counts a hit when the fit
+is good (RMSE < 0.1) and its frequency is within 0.1 of the b asked for.
+
+Target: at least 90% hits at every b of the grid.
+"""
+
+import argparse
+
+import numpy as np
+
+from measures import train
+
+GRID = np.linspace(0.5, 2.0, 16)  # requested frequencies, the data's range
+CURVES_PER_FREQUENCY = 200
+TARGET = 0.90
+
+
+def main():
+    from sinegan.conditional import frequency_hit_rates
+    from sinegan.config import PRESETS
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=1, help="seeds 0 .. N-1 (default 1)")
+    parser.add_argument("--epochs", type=int, help="override the preset's epochs")
+    arguments = parser.parse_args()
+    if arguments.seeds < 1 or (arguments.epochs is not None and arguments.epochs < 1):
+        parser.error("--seeds and --epochs must be positive integers")
+    config = PRESETS["conditional"]
+    if arguments.epochs:
+        config = config.replace(epochs=arguments.epochs)
+
+    print(f"preset 'conditional': {config.epochs} epochs; {CURVES_PER_FREQUENCY} curves per requested b; "
+          f"hit = sine fit RMSE < 0.1 and |b fitted - b asked| < 0.1")
+    print(" seed | train s | " + " ".join(f"{b:5.2f}" for b in GRID) + " |   min | mean")
+    met = 0
+    for seed in range(arguments.seeds):
+        trainer, seconds = train(config.replace(seed=seed))
+        rates = frequency_hit_rates(trainer.sampling_generator, trainer.config, trainer.dataset.x, GRID,
+                                    CURVES_PER_FREQUENCY, seed=seed)
+        met += bool(rates.min() >= TARGET)
+        print(f" {seed:4d} | {seconds:7.1f} | " + " ".join(f"{rate:5.2f}" for rate in rates)
+              + f" | {rates.min():5.2f} | {rates.mean():4.2f}", flush=True)
+    print(f"\n{met} of {arguments.seeds} seeds reach {TARGET:.0%} hits at every requested b")
+
+
+if __name__ == "__main__":
+    main()

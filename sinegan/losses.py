@@ -1,0 +1,113 @@
+"""The losses of the adversarial game, each with its equation.
+
+The lecture on GAN theory writes the game as one value function,
+
+    V(G, D) = E_x[log D(x)] + E_z[log(1 - D(G(z)))],
+
+which D maximises and G minimises (Goodfellow et al. 2014, arXiv:1406.2661,
+equation 1). D's half is plain binary cross-entropy. For G there are two
+choices, selected by ``GANConfig.generator_loss``:
+
+- ``"minimax"``: minimise log(1 - D(G(z))), the value function itself;
+- ``"non_saturating"``: minimise -log D(G(z)) instead (the same paper, section 3).
+  This is what the slides do: they train the GAN towards label 1 with binary
+  cross-entropy, and -log D(G(z)) is exactly that cross-entropy.
+
+Both push D(G(z)) up, but not equally hard. Write D(G(z)) = sigmoid(l), with l
+the logit of D's last layer. Then
+
+    d/dl [log(1 - sigmoid(l))] = -sigmoid(l)      = -D(G(z)),
+    d/dl [-log sigmoid(l)]     = -(1 - sigmoid(l)) = -(1 - D(G(z))).
+
+Early in training D rejects G's curves confidently, D(G(z)) -> 0: the minimax
+gradient vanishes with it, while the non-saturating one tends to -1. That is why
+the lecture prefers the non-saturating loss (``examples/generator_losses.py``
+draws both).
+
+WGAN-GP (Gulrajani et al. 2017, arXiv:1704.00028) replaces the classifier D by a
+critic with a real-valued score and these losses:
+
+    critic:    E[D(G(z))] - E[D(x)] + lambda * E[(||grad_x_hat D(x_hat)||_2 - 1)^2],
+    generator: -E[D(G(z))],
+
+with x_hat = eps * x + (1 - eps) * G(z), eps ~ U(0, 1), a random point between a
+real and a generated curve (the paper's Algorithm 1, lambda = 10).
+"""
+
+from __future__ import annotations
+
+import keras
+import tensorflow as tf
+
+# What compile(loss="binary_crossentropy") uses: probabilities are clipped to
+# [1e-7, 1 - 1e-7] before the logarithm, so a loss is never infinite.
+_binary_crossentropy = keras.losses.BinaryCrossentropy()
+
+
+def discriminator_loss(labels, probabilities):
+    """D's binary cross-entropy: -mean(y log D(x) + (1 - y) log(1 - D(x))).
+
+    ``labels`` are 1 (or ``real_label``) for real curves and 0 for generated
+    ones, so minimising it maximises D's half of V(G, D).
+    """
+    return _binary_crossentropy(labels, probabilities)
+
+
+def non_saturating_generator_loss(probabilities):
+    """-mean(log D(G(z))): the slides' loss, cross-entropy against label 1 ("real")."""
+    return _binary_crossentropy(tf.ones_like(probabilities), probabilities)
+
+
+def minimax_generator_loss(probabilities):
+    """mean(log(1 - D(G(z)))): G's half of V(G, D), minimised as written.
+
+    It is minus the cross-entropy against label 0 ("generated").
+    """
+    return -_binary_crossentropy(tf.zeros_like(probabilities), probabilities)
+
+
+GENERATOR_LOSSES = {"non_saturating": non_saturating_generator_loss, "minimax": minimax_generator_loss}
+
+
+def keras_generator_loss(name: str):
+    """The loss to ``compile`` the GAN with, for the literal engine's ``train_on_batch``.
+
+    The slides compile with "binary_crossentropy" and label 1: the non-saturating
+    loss. The minimax loss ignores the labels; ``train_on_batch`` still gets ones,
+    so its accuracy keeps meaning "share of curves D takes for real".
+    """
+    if name == "non_saturating":
+        return "binary_crossentropy"
+
+    def minimax(labels, probabilities):  # (batch,), (batch, 1)
+        return minimax_generator_loss(probabilities)
+    return minimax
+
+
+def critic_loss(real_scores, generated_scores):
+    """mean(D(G(z))) - mean(D(x)): minus the critic's estimate of the Wasserstein distance."""
+    return tf.reduce_mean(generated_scores) - tf.reduce_mean(real_scores)
+
+
+def wasserstein_generator_loss(generated_scores):
+    """-mean(D(G(z))): G raises the critic's score of its curves."""
+    return -tf.reduce_mean(generated_scores)
+
+
+def gradient_penalty(critic, real, generated, mixing):
+    """mean((||grad_x_hat D(x_hat)||_2 - 1)^2) at x_hat = mixing * real + (1 - mixing) * generated.
+
+    ``real`` and ``generated`` are (batch, n) inputs of the critic and ``mixing``
+    is (batch, 1), one eps ~ U(0, 1) per pair. Each row's gradient norm is
+    pushed towards 1: the soft form of the 1-Lipschitz constraint.
+    """
+    interpolates = tf.convert_to_tensor(mixing * real + (1.0 - mixing) * generated)  # (batch, n)
+    with tf.GradientTape() as tape:
+        tape.watch(interpolates)
+        scores = critic(interpolates, training=True)  # (batch, 1)
+    # (batch, n). With minibatch_std_group a row's gradient also carries its group's
+    # scores (through the group's spread), so the penalty is then only roughly per curve.
+    gradients = tape.gradient(scores, interpolates)
+    # The tiny constant keeps the square root differentiable at a zero gradient.
+    norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
+    return tf.reduce_mean(tf.square(norms - 1.0))
