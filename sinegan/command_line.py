@@ -1,4 +1,4 @@
-"""What every example's command line shares: one-line errors, checked integers, a checked folder.
+"""What the examples and the ``sinegan`` command share: one-line errors, checked integers, a checked folder.
 
 Nothing here imports TensorFlow, so a bad argument is reported at once, before
 the slow imports of training.
