@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -61,7 +62,10 @@ def interrupted_run(tmp_path_factory):
     stdout, stderr = process.communicate(timeout=60)
     interrupted = {"returncode": process.returncode, "stderr": stderr, "epoch": saved_epoch(run)}
     stdout, stderr = io.StringIO(), io.StringIO()
-    with process_wide_determinism_left_off(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+    with process_wide_determinism_left_off(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+            warnings.catch_warnings():
+        # Keras's own model.save under NumPy 2; a separate process used to keep it out of sight.
+        warnings.filterwarnings("ignore", "__array__ implementation doesn't accept a copy keyword", DeprecationWarning)
         status = main(["train", "--resume", str(run), "--epochs", str(interrupted["epoch"] + 2)])
     resume = subprocess.CompletedProcess([], status, stdout.getvalue(), stderr.getvalue())
     return run, interrupted, resume
