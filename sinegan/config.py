@@ -98,6 +98,11 @@ class GANConfig:
     # D(G(z)) - D(x) + gradient_penalty_weight·(||grad D(x_hat)|| - 1)^2; G minimises -D(G(z)).
     loss: str = "gan"
     gradient_penalty_weight: float = 10.0  # lambda of WGAN-GP, the paper's 10 (unused by "gan")
+    # R1 (Mescheder et al. 2018, arXiv:1801.04406): D's step also pays
+    # gamma/2·||grad_x logit D(x)||^2 on real curves, so D stays flat around the data
+    # and G stops circling it: plain GANs oscillate near the equilibrium, these
+    # converge. This is gamma; 0 = off (slides). Only with loss="gan".
+    r1_penalty_weight: float = 0.0
     # Conditional generation (Mirza and Osindero 2014, arXiv:1411.1784): G reads the
     # frequency b it must draw beside z, and D reads each curve with its b, so that a
     # curve of the wrong frequency is a fake (sinegan.conditional). Off on the slides.
@@ -157,8 +162,14 @@ class GANConfig:
                              f"Received: train_len={self.train_len}, generator_channels={self.generator_channels}")
         _require_choice("generator_loss", self.generator_loss, GENERATOR_LOSSES)
         _require_choice("loss", self.loss, LOSSES)
-        for name in ("adam_beta_2", "gradient_penalty_weight"):
+        for name in ("adam_beta_2", "gradient_penalty_weight", "r1_penalty_weight"):
             _require_finite(name, getattr(self, name))
+        if self.r1_penalty_weight < 0:
+            raise ValueError("r1_penalty_weight must be non-negative. "
+                             f"Received: r1_penalty_weight={self.r1_penalty_weight}")
+        if self.r1_penalty_weight and self.loss != "gan":
+            raise ValueError("r1_penalty_weight regularises the cross-entropy game's D; WGAN-GP has its own "
+                             f"penalty. Received: r1_penalty_weight={self.r1_penalty_weight}, loss={self.loss!r}")
         if not 0.0 <= self.adam_beta_2 < 1.0:
             raise ValueError(f"adam_beta_2 must be in [0, 1). Received: adam_beta_2={self.adam_beta_2}")
         if self.gradient_penalty_weight < 0:
