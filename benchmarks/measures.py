@@ -106,5 +106,5 @@ def print_row(label, seed, row, note=""):
     print(f" {label:8s} | {seed:>4} | {cells} {note}", flush=True)
 
 
-def print_mean(label, rows):
-    print_row(label, "mean", {name: float(np.mean([row[name] for row in rows])) for name in COLUMNS})
+def print_mean(label, rows, note=""):
+    print_row(label, "mean", {name: float(np.mean([row[name] for row in rows])) for name in COLUMNS}, note)

@@ -15,8 +15,8 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import (OneLineParser, non_negative_int, positive_int,  # noqa: E402
-                                  prepare_output_folder, save_atomically)
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder  # noqa: E402
+from sinegan.files import save_figure  # noqa: E402
 
 FREQUENCIES = (0.5, 0.8, 1.1, 1.4, 1.7, 2.0)  # requested b, across the data's range
 CURVES_SHOWN = 4  # per requested b in the figure
@@ -28,12 +28,11 @@ def parse_arguments(argv):
     parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the preset's)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "conditional_sine"), help="output folder")
-    return parser.parse_args(argv)
+    return parse_with_output_folder(parser, argv)
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "conditional_sine.py")
 
     import numpy as np
     from sinegan import Trainer, preset
@@ -55,7 +54,7 @@ def main(argv=None):
     fitted = fit_sines(curves, x).frequency.reshape(len(FREQUENCIES), CURVES_SHOWN)
     figure = plot_conditional_curves(x, FREQUENCIES, curves.reshape(len(FREQUENCIES), CURVES_SHOWN, -1), fitted)
     path = os.path.join(arguments.out, "conditional_sines.png")
-    save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=100, format="png"))
+    save_figure(path, figure, dpi=100)
 
     rates = frequency_hit_rates(generator, config, x, FREQUENCIES, CURVES_MEASURED, seed=config.seed)
     print(f"Share of {CURVES_MEASURED} curves per b that are sine-like with |b fitted - b asked| < 0.1:")

@@ -18,14 +18,15 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, prepare_output_folder, save_atomically  # noqa: E402
+from sinegan.command_line import OneLineParser, non_negative_int, parse_with_output_folder  # noqa: E402
+from sinegan.files import save_figure  # noqa: E402
 
 
 def parse_arguments(argv):
     parser = OneLineParser(prog="generator_losses.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "generator_losses"), help="output folder")
-    return parser.parse_args(argv)
+    return parse_with_output_folder(parser, argv)
 
 
 def loss_curves(probabilities):
@@ -94,7 +95,6 @@ def draw_figure(probabilities, curves):
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "generator_losses.py")
 
     import numpy as np
     from sinegan import IMPROVED
@@ -102,7 +102,7 @@ def main(argv=None):
     probabilities = np.linspace(0.001, 0.999, 400)
     figure = draw_figure(probabilities, loss_curves(probabilities))
     path = os.path.join(arguments.out, "generator_losses.png")
-    save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=100, format="png"))
+    save_figure(path, figure, dpi=100)
 
     mean_probability, norms = gradient_norms_at_the_start(IMPROVED.replace(seed=arguments.seed))
     print(f"D pre-trained, G untrained: mean D(G(z)) = {mean_probability:.3f} on one batch of 64")

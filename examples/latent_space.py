@@ -2,7 +2,7 @@
 
     python examples/latent_space.py [--epochs N] [--seed S] [--out DIR]
 
-It trains the improved recipe (N epochs, default the preset's 400), then:
+It trains the improved recipe (N epochs, default the preset's), then:
 
 1. interpolates between two latent vectors and draws the curve at each point
    (latent_interpolation.png): one sinusoid morphs into the other;
@@ -17,18 +17,19 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder, save_figures
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.files import save_figures
 
 REGRESSION_SAMPLES, CHECK_SAMPLES = 2000, 500
-STEP = 1.0  # distance moved along the direction in the check (z ~ N(0, I): one standard deviation)
+STEP = 1.0  # distance moved along the direction in the check (about one standard deviation of z)
 
 
 def parse_arguments(argv):
     parser = OneLineParser(prog="latent_space.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the improved preset's, 400)")
+    parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the improved preset's)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "latent_space"), help="output folder")
-    return parser.parse_args(argv)
+    return parse_with_output_folder(parser, argv)
 
 
 def check_direction(generator, x, latent, direction):
@@ -77,7 +78,6 @@ def check_and_walk(generator, x, config, found, rng):
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "latent_space.py")
 
     import numpy as np
     from sinegan import IMPROVED, Trainer, sample_latent

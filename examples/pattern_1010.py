@@ -15,8 +15,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import (OneLineParser, non_negative_int, positive_int, prepare_output_folder,
-                                  save_atomically, save_figures)
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.files import atomic_write, save_figures
 
 SAMPLES = 1000  # patterns saved in samples.npz
 
@@ -26,12 +26,11 @@ def parse_arguments(argv):
     parser.add_argument("--steps", type=positive_int, default=3000, help="rounds of the three steps (default 3000)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "pattern_1010"), help="output folder")
-    return parser.parse_args(argv)
+    return parse_with_output_folder(parser, argv)
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "pattern_1010.py")
 
     import numpy as np
     from sinegan.pattern1010 import PatternGAN
@@ -42,8 +41,7 @@ def main(argv=None):
     samples = gan.sample(SAMPLES, seed=arguments.seed)  # (1000, 4)
     save_figures(arguments.out, {"pattern_losses.png": plot_pattern_losses(gan.history),
                                  "pattern_training.png": plot_pattern_over_training(gan.history)})
-    save_atomically(os.path.join(arguments.out, "samples.npz"),
-                    lambda path: np.savez(open(path, "wb"), samples=samples))
+    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, samples=samples))
     print(f"\nMean of {SAMPLES} generated patterns: " + ", ".join(f"{value:.3f}" for value in samples.mean(axis=0))
           + " (real data: 0.900, 0.100, 0.900, 0.100)")
     print(f"Wrote samples.npz and 2 figures to {arguments.out}")

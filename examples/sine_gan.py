@@ -18,8 +18,8 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import (OneLineParser, non_negative_int, positive_int, prepare_output_folder,
-                                  save_atomically, save_figures)
+from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.files import atomic_write, save_figures
 
 SAMPLES = 1000  # curves saved in samples.npz
 
@@ -34,12 +34,11 @@ def parse_arguments(argv):
     parser.add_argument("--out", default=os.path.join("runs", "sine_gan"), help="output folder")
     parser.add_argument("--engine", default="fast", choices=ENGINES,
                         help="fast (default) or literal: the slides' loop as written, ~100x slower")
-    return parser.parse_args(argv)
+    return parse_with_output_folder(parser, argv)
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    prepare_output_folder(arguments.out, "sine_gan.py")
 
     import numpy as np
     from sinegan import Trainer, preset, sample_curves
@@ -68,8 +67,7 @@ def main(argv=None):
         "history.png": plot_history(trainer.history),
     }
     save_figures(arguments.out, figures)
-    save_atomically(os.path.join(arguments.out, "samples.npz"),
-                    lambda path: np.savez(open(path, "wb"), x=x, curves=curves))
+    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, x=x, curves=curves))
 
     generated_fit, real_fit = fit_sines(curves, x), fit_sines(real[:SAMPLES], x)
     low, high = np.percentile(generated_fit.frequency, [5, 95])

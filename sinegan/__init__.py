@@ -11,6 +11,7 @@ One module per step of the slides:
     plots          the figures; quality: measures of what G learned
     animation      the fixed latent batch, epoch after epoch
     checkpoint     save a run's whole state and resume it exactly; runs: the run directory
+    files          atomic writes: an interrupted run never leaves a half-written file
     cli            the ``sinegan`` command (train, resume, sample, evaluate, animate)
 
 and one module per idea of the other lectures:

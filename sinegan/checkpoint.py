@@ -8,8 +8,8 @@ generator that draws the batches, the epoch, the history, and the config.
 Restoring all of it into a new ``Trainer`` built from the same config makes the
 resumed run compute, step for step, what the uninterrupted run computes.
 
-Files are written atomically (a temporary file in the same folder, then
-``os.replace``), so an interrupted write leaves the previous version whole.
+Files are written atomically (``sinegan.files``: a temporary file in the same
+folder, then ``os.replace``), so an interrupted write leaves the previous version whole.
 
 This module imports NumPy only; TensorFlow is loaded when a trainer is built.
 """
@@ -19,42 +19,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 import zipfile
 
 import numpy as np
 
 from .config import SLIDES, GANConfig
+from .files import atomic_write
 
 FORMAT = 1  # bump when the layout below changes
 HISTORY_ARRAYS = ("pretrain_loss", "pretrain_accuracy", "step_metrics", "snapshots", "epoch_seconds")
-
-
-def atomic_write(path, write):
-    """Call ``write(temporary_path)``, then rename the result to ``path``.
-
-    The temporary file sits in the same folder and keeps ``path``'s extension,
-    because some writers (Keras, Pillow) choose the format from it.
-    """
-    path = os.fspath(path)
-    folder, name = os.path.split(os.path.abspath(path))
-    extension = os.path.splitext(name)[1]
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=f".partial{extension}", dir=folder)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes it private; give it a normal file's mode
-        os.replace(temporary, path)
-    except BaseException:  # also Ctrl-C: never leave the temporary file behind
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
-
-
-def _current_umask() -> int:
-    umask = os.umask(0)  # reading the umask means setting it: put it straight back
-    os.umask(umask)
-    return umask
 
 
 def config_to_json(config: GANConfig) -> str:

@@ -20,7 +20,7 @@ import os
 import sys
 
 from .checkpoint import read_checkpoint
-from .command_line import OneLineParser, non_negative_int, positive_int
+from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .config import PRESETS, GANConfig, preset
 
 EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 1, 130
@@ -130,21 +130,9 @@ def validate(arguments, parser):
         parser.error(f"--epochs is the total, and the run has already trained {epoch} epochs. "
                      f"Received: epochs={arguments.epochs}")
     if arguments.command == "train":
-        prepare_output_folder(run, parser)
+        prepare_output_folder(run, parser, option="--resume")
     if arguments.command in OUTPUT_SUFFIXES:
         check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)
-
-
-def prepare_output_folder(path, parser):
-    """Create the folder now and try writing in it, so a bad path fails before any training."""
-    try:
-        os.makedirs(path, exist_ok=True)
-        probe = os.path.join(path, ".write-test")
-        with open(probe, "w"):
-            pass
-        os.remove(probe)
-    except OSError as error:
-        parser.error(f"cannot write to {path!r}: {error.strerror}")
 
 
 def check_output_file(path, suffixes, parser):

@@ -1,4 +1,4 @@
-"""What every example's command line shares: one-line errors, checked integers, safe writes.
+"""What the examples and the ``sinegan`` command share: one-line errors, checked integers, a checked folder.
 
 Nothing here imports TensorFlow, so a bad argument is reported at once, before
 the slow imports of training.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -35,8 +34,11 @@ positive_int = integer_at_least(1, "a positive integer")
 non_negative_int = integer_at_least(0, "a non-negative integer")
 
 
-def prepare_output_folder(path, prog):
-    """Create the folder now, so a bad path fails before a minute of training."""
+def prepare_output_folder(path, parser, option="--out"):
+    """Create the folder now and try writing in it, so a bad path fails before any training.
+
+    A failure is the parser's one-line error (exit status 2) naming ``option``.
+    """
     try:
         os.makedirs(path, exist_ok=True)
         probe = os.path.join(path, ".write-test")
@@ -44,17 +46,11 @@ def prepare_output_folder(path, prog):
             pass
         os.remove(probe)
     except OSError as error:
-        sys.exit(f"{prog}: error: cannot write to --out {path!r}: {error.strerror}")
+        parser.error(f"cannot write to {option} {path!r}: {error.strerror}")
 
 
-def save_atomically(path, write):
-    """Write through a temporary file, then rename: an interrupted run leaves no half file."""
-    temporary = path + ".partial"
-    write(temporary)
-    os.replace(temporary, path)
-
-
-def save_figures(folder, figures, dpi=120):
-    """Save each {file name: Figure} as a PNG in ``folder``, atomically."""
-    for name, figure in figures.items():
-        save_atomically(os.path.join(folder, name), lambda path: figure.savefig(path, dpi=dpi, format="png"))
+def parse_with_output_folder(parser, argv):
+    """``parser.parse_args(argv)``, then the check of ``--out`` above: every bad input before any training."""
+    arguments = parser.parse_args(argv)
+    prepare_output_folder(arguments.out, parser)
+    return arguments

@@ -26,7 +26,8 @@ import tensorflow as tf
 from matplotlib.animation import PillowWriter
 
 from .animation import animate_snapshots
-from .checkpoint import atomic_write, read_checkpoint, trainer_from_checkpoint
+from .checkpoint import read_checkpoint, trainer_from_checkpoint
+from .files import atomic_write, save_figure
 from .cli import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .monitor import describe
 from .plots import plot_generated_vs_real
@@ -153,7 +154,7 @@ def sample(arguments, prog):
     curves = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)  # (n, 64)
     if arguments.output.lower().endswith(".png"):
         figure = plot_generated_vs_real(x, curves, real, count=min(12, arguments.n))
-        atomic_write(arguments.output, lambda path: figure.savefig(path, dpi=120, format="png"))
+        save_figure(arguments.output, figure)
     else:
         atomic_write(arguments.output, lambda path: save_curves(path, x, curves))
     print(f"Wrote {arguments.n} curves to {arguments.output}")

@@ -20,7 +20,7 @@ import keras
 from keras import layers
 
 from .conditional import build_conditional_gan
-from .config import GANConfig
+from .config import GANConfig, _require_config
 from .losses import keras_generator_loss
 
 
@@ -30,6 +30,7 @@ def build_generator(config: GANConfig) -> keras.Sequential:
     37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64.
     With ``config.generator_architecture == "dcgan"``: see :func:`build_dcgan_generator`.
     """
+    _require_config(config)
     if config.generator_architecture == "dcgan":
         generator = build_dcgan_generator(config)
     else:

@@ -32,6 +32,15 @@ critic with a real-valued score and these losses:
 
 with x_hat = eps * x + (1 - eps) * G(z), eps ~ U(0, 1), a random point between a
 real and a generated curve (the paper's Algorithm 1, lambda = 10).
+
+The R1 penalty (Mescheder et al. 2018, arXiv:1801.04406) keeps the cross-entropy
+game but adds to D's loss, on real curves only,
+
+    gamma / 2 * E_x[||grad_x l(x)||^2],   l(x) = log(D(x) / (1 - D(x))), D's logit,
+
+so that D cannot grow steep around the data. Without it, the paper shows, G and
+D circle the equilibrium instead of reaching it; G's weights keep swinging and
+some of its curves land between two sinusoids.
 """
 
 from __future__ import annotations
@@ -111,3 +120,19 @@ def gradient_penalty(critic, real, generated, mixing):
     # The tiny constant keeps the square root differentiable at a zero gradient.
     norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
     return tf.reduce_mean(tf.square(norms - 1.0))
+
+
+def r1_penalty(discriminator, real):
+    """mean(||grad_x l(x)||^2) over real inputs x, with l = log(D / (1 - D)) D's logit.
+
+    D ends in a sigmoid, so its logit is read back from the probability, clipped
+    like the cross-entropy's to [1e-7, 1 - 1e-7] (a saturated row adds nothing).
+    The caller multiplies by gamma / 2.
+    """
+    real = tf.convert_to_tensor(real)  # (batch, n)
+    with tf.GradientTape() as tape:
+        tape.watch(real)
+        probabilities = tf.clip_by_value(discriminator(real, training=True)[:, 0], 1e-7, 1.0 - 1e-7)  # (batch,)
+        logits = tf.math.log(probabilities) - tf.math.log1p(-probabilities)  # (batch,)
+    gradients = tape.gradient(logits, real)  # (batch, n)
+    return tf.reduce_mean(tf.reduce_sum(tf.square(gradients), axis=1))

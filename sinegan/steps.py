@@ -11,7 +11,8 @@ returning to Python.
 
 What each update minimises comes from ``sinegan.losses`` and the config:
 the slides' cross-entropy game with the non-saturating or the minimax
-generator loss (``generator_loss``), or WGAN-GP (``loss="wgan-gp"``, Gulrajani
+generator loss (``generator_loss``), optionally with D's R1 penalty
+(``r1_penalty_weight``, Mescheder et al. 2018, arXiv:1801.04406), or WGAN-GP (``loss="wgan-gp"``, Gulrajani
 et al. 2017, arXiv:1704.00028), whose critic steps add the gradient penalty on
 random interpolates. Only this engine runs WGAN-GP: ``train_on_batch`` cannot
 express a loss that needs the critic's gradient with respect to its input.
@@ -24,7 +25,7 @@ import tensorflow as tf
 
 from .conditional import attach_conditions
 from .config import GANConfig
-from .losses import (GENERATOR_LOSSES, critic_loss, discriminator_loss, gradient_penalty,
+from .losses import (GENERATOR_LOSSES, critic_loss, discriminator_loss, gradient_penalty, r1_penalty,
                      wasserstein_generator_loss)
 
 
@@ -59,7 +60,10 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         ones = tf.ones(tf.shape(real)[0])  # (64,)
         labels = tf.concat([config.real_label * ones, tf.zeros_like(ones)], axis=0)  # (128,)
         probabilities = discriminator(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
-        return discriminator_loss(labels, probabilities), _accuracy(probabilities > 0.5, labels > 0.5)
+        loss = discriminator_loss(labels, probabilities)
+        if config.r1_penalty_weight:  # traced only when on: the slides' graph is unchanged
+            loss += 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
+        return loss, _accuracy(probabilities > 0.5, labels > 0.5)
 
     def generator_losses(latent):  # (64, latent_dim)
         probabilities = gan(latent, training=True)[:, 0]  # (64,) D(G(z))

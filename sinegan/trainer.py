@@ -91,6 +91,9 @@ class Trainer:
         if engine == "literal" and config.loss != "gan":
             raise ValueError("engine='literal' runs train_on_batch, which cannot add WGAN-GP's gradient "
                              f"penalty; use engine='fast'. Received: loss={config.loss!r}")
+        if engine == "literal" and config.r1_penalty_weight:
+            raise ValueError("engine='literal' runs train_on_batch, which cannot add the R1 gradient "
+                             f"penalty; use engine='fast'. Received: r1_penalty_weight={config.r1_penalty_weight}")
         if engine == "literal" and config.real_label != 1.0:
             # train_on_batch's accuracy would compare predictions with 0.9 and read 0.
             raise ValueError("engine='literal' runs the slides' train_on_batch loop, which needs hard "

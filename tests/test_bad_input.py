@@ -13,9 +13,12 @@ import pytest
 
 from sinegan import GANConfig, History, SLIDES, Trainer, preset
 from sinegan.animation import animate_snapshots
-from sinegan.checkpoint import atomic_write, config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
+from sinegan.checkpoint import config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
+from sinegan.cli import main
 from sinegan.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
 from sinegan.discriminator import build_discriminator
+from sinegan.files import atomic_write
+from sinegan.generator import build_generator
 from sinegan.monitor import QualityMonitor
 from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
 from sinegan.quality import evaluate_curves
@@ -85,6 +88,7 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
     "checkpoint missing": (lambda t: read_checkpoint("no-such.npz"), FileNotFoundError, "no-such.npz"),
     "run missing": (lambda t: open_run("no-such-run"), FileNotFoundError, "run='no-such-run'"),
     "seed negative": (lambda t: seed_everything(-1), ValueError, "seed=-1"),
+    "generator config": (lambda t: build_generator({"latent_dim": 64}), ValueError, "config={'latent_dim': 64}"),
     "discriminator config": (lambda t: build_discriminator(None), ValueError, "config=None"),
     "monitor dataset": (lambda t: QualityMonitor(CONFIG, CURVES, RNG), ValueError, "dataset=array("),
     "save not a trainer": (lambda t: save_checkpoint("trainer", "checkpoint.npz"), ValueError, "trainer='trainer'"),
@@ -160,16 +164,25 @@ CLI_CASES = {  # id: (arguments, words of the one-line message); RUN, BROKEN, EM
 
 
 @pytest.mark.parametrize("arguments, words", CLI_CASES.values(), ids=CLI_CASES.keys())
-def test_command_line_exits_2_with_one_line(saved, tmp_path, arguments, words):
+def test_command_line_exits_2_with_one_line(saved, tmp_path, capsys, arguments, words):
+    """In this process (the checks run before TensorFlow is needed; the test below runs a real one)."""
     (tmp_path / "file").write_text("a file, not a folder")
     places = {"RUN": saved, "BROKEN": saved / "truncated", "EMPTY": saved / "empty", "FILE": tmp_path / "file",
               "OUT": tmp_path / "out"}
     arguments = [next((str(path) + argument[len(name):] for name, path in places.items()
                        if argument.startswith(name)), argument) for argument in arguments]
-    result = run_cli(*arguments)
-    assert result.returncode == 2, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr, result.stderr
+    with pytest.raises(SystemExit) as stop:
+        main(arguments)
+    stderr = capsys.readouterr().err
+    assert stop.value.code == 2, stderr
+    assert len(stderr.strip().splitlines()) == 1 and words in stderr, stderr
     assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
+
+
+def test_a_real_process_exits_2_with_one_line_and_no_traceback(saved):
+    result = run_cli("sample", "--run", str(saved / "truncated"), "--output", "curves.npz")
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "truncated or corrupted" in result.stderr
 
 
 def test_bad_input_is_refused_before_tensorflow_is_imported(tmp_path):
