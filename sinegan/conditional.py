@@ -21,7 +21,7 @@ With ``discriminator_conditioning="projection"`` D still receives [curve, b], bu
 reads the curve alone into features phi(x) and adds e(b)·phi(x), an embedding
 of b projected on those features, to its logit (Miyato and Koyama 2018, "cGANs
 with Projection Discriminator", arXiv:1802.05637). The ``conditional`` preset
-uses it, with a 4-value truncated-normal latent vector (sinegan.config).
+keeps concatenation, which reached every frequency on the improved recipe.
 """
 
 from __future__ import annotations
