@@ -10,19 +10,9 @@ import pytest
 
 from sinegan.pattern1010 import PatternGAN, real_patterns
 
+from test_freeze import all_changed, same, weights
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pattern_1010.py"
-
-
-def weights(model):
-    return [variable.numpy() for variable in model.weights]
-
-
-def same(before, after):
-    return all(np.array_equal(a, b) for a, b in zip(before, after))
-
-
-def all_changed(before, after):
-    return all(not np.array_equal(a, b) for a, b in zip(before, after))
 
 
 def test_real_source_is_the_noisy_1010_pattern():
