@@ -158,9 +158,9 @@ class Trainer:
         """
         epochs = self.config.epochs if epochs is None else epochs
         _require_int("epochs", epochs, minimum=0)
-        for callback in callbacks or []:
-            if not isinstance(callback, keras.callbacks.Callback):
-                raise ValueError(f"callbacks expected keras.callbacks.Callback objects. Received: {callback!r}")
+        if not all(isinstance(callback, keras.callbacks.Callback) for callback in callbacks or []):
+            raise ValueError("callbacks expected keras.callbacks.Callback objects. "
+                             f"Received: callbacks={list(callbacks)!r}")
         callback_list = keras.callbacks.CallbackList(list(callbacks or []), model=self.gan, epochs=epochs,
                                                      steps=self.config.steps_per_epoch)
         self.gan.stop_training = False

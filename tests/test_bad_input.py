@@ -76,7 +76,7 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
     "train epochs negative": (lambda t: t.train(-1, log=None), ValueError, "epochs=-1"),
     "train epochs bool": (lambda t: t.train(True, log=None), ValueError, "epochs=True"),
     "train callback type": (lambda t: t.train(1, log=None, callbacks=[print]), ValueError,
-                            "Received: <built-in function print>"),
+                            "Received: callbacks=[<built-in function print>]"),
     "plot inf curves": (lambda t: plot_training_curves(X, CURVES * np.inf), ValueError, "curves with"),
     "plot x length": (lambda t: plot_training_curves(X[:10], CURVES), ValueError, "x.shape=(10,)"),
     "plot count zero": (lambda t: plot_generated_vs_real(X, CURVES, CURVES, count=0), ValueError, "count=0"),
