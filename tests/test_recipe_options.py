@@ -130,6 +130,8 @@ def test_minibatch_standard_deviation_by_hand():
     # group 1: per-feature std of (1, 3) and (2, 4) is 1 and 1, mean 1; group 2: identical rows, 0
     np.testing.assert_allclose(out[:, :2], features)
     np.testing.assert_allclose(out[:, 2], [1, 1, 1e-4, 1e-4], rtol=1e-3)
+    with pytest.raises(ValueError, match="group_size=2.*Received: batch size 3"):
+        layer(features[:3])  # the third row would have no partner
 
 
 def test_minibatch_standard_deviation_in_the_discriminator_keeps_the_freeze():
