@@ -112,6 +112,21 @@ def test_literal_engine_survives_a_user_leaving_discriminator_trainable_and_a_ne
 
 
 # --- The fast engine -------------------------------------------------------------
+def first_step_standing_still(trainer, batches=None):
+    """Run one epoch with both learning rates at 0, so that nothing moves.
+
+    Returns the first step's metrics (D loss, D accuracy, G loss, G accuracy), its
+    real curves and its latent vectors: the inputs a test needs to recompute the
+    reported losses by hand with the same, untouched weights. ``batches`` (from
+    ``draw_epoch_batches``) lets two trainers run the very same step.
+    """
+    trainer.discriminator.optimizer.learning_rate.assign(0.0)
+    trainer.gan.optimizer.learning_rate.assign(0.0)
+    indices, latent = batches if batches is not None else trainer.draw_epoch_batches()
+    metrics = trainer.run_epoch(indices, latent)[0]  # (4,)
+    return metrics, trainer.dataset.curves[indices[0, 0]], latent[0, 0]  # (4,), (64, 64), (64, latent_dim)
+
+
 def fast_step_changes(trainer, discriminator_rate, generator_rate):
     """One fast-engine epoch with chosen learning rates; what changed?"""
     trainer.discriminator.optimizer.learning_rate.assign(discriminator_rate)

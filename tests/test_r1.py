@@ -7,6 +7,8 @@ import pytest
 from sinegan import GANConfig, Trainer
 from sinegan.losses import r1_penalty
 
+from test_freeze import first_step_standing_still
+
 R1 = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, r1_penalty_weight=2.0)
 
 
@@ -26,13 +28,10 @@ def test_r1_of_a_logistic_discriminator_is_the_squared_weight_norm():
 def test_fast_engine_adds_half_gamma_times_r1_on_the_real_curves():
     """Learning rates at 0: D loss = cross-entropy + gamma / 2 · R1, R1 taken on the real rows only."""
     without, with_r1 = Trainer(R1.replace(r1_penalty_weight=0.0)), Trainer(R1)
-    for trainer in (without, with_r1):
-        trainer.discriminator.optimizer.learning_rate.assign(0.0)
-        trainer.gan.optimizer.learning_rate.assign(0.0)
-    indices, latent = with_r1.draw_epoch_batches()
-    d_loss = with_r1.run_epoch(indices, latent)[0, 0]
-    plain_loss = without.run_epoch(indices, latent)[0, 0]  # same seed: same weights, same batch
-    real = with_r1.dataset.curves[indices[0, 0]]  # (64, 64)
+    batches = with_r1.draw_epoch_batches()
+    (d_loss, *_), real, _ = first_step_standing_still(with_r1, batches)
+    # Same seed: same weights; same batches: the very same step without the penalty.
+    (plain_loss, *_), _, _ = first_step_standing_still(without, batches)
     penalty = float(r1_penalty(with_r1.discriminator, real))
     assert penalty > 1e-3  # an untrained D is not flat, so the check below can fail
     np.testing.assert_allclose(d_loss, plain_loss + 0.5 * R1.r1_penalty_weight * penalty, rtol=1e-4)

@@ -6,7 +6,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, build_discriminator, build_generator, sample_latent
 
-from test_freeze import CallRecorder, fast_step_changes
+from test_freeze import CallRecorder, fast_step_changes, first_step_standing_still
 
 
 def test_normal_latent_is_standard_normal():
@@ -70,12 +70,8 @@ def test_label_smoothing_sets_the_real_target_in_the_loss():
     binary cross-entropy against targets 0.9 (real) and 0 (generated), by hand."""
     config = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, real_label=0.9)
     trainer = Trainer(config)
-    trainer.discriminator.optimizer.learning_rate.assign(0.0)
-    trainer.gan.optimizer.learning_rate.assign(0.0)
-    indices, latent = trainer.draw_epoch_batches()
-    d_loss, d_accuracy, g_loss, _ = trainer.run_epoch(indices, latent)[0]
-    real = trainer.dataset.curves[indices[0, 0]]
-    generated = np.asarray(trainer.generator(latent[0, 0]))
+    (d_loss, d_accuracy, g_loss, _), real, latent = first_step_standing_still(trainer)
+    generated = np.asarray(trainer.generator(latent))
     p = np.asarray(trainer.discriminator(np.concatenate([real, generated])))[:, 0].astype(np.float64)
     targets = np.r_[np.full(64, 0.9), np.zeros(64)]
     p = np.clip(p, 1e-7, 1 - 1e-7)

@@ -8,7 +8,7 @@ import tensorflow as tf
 from sinegan import GANConfig, Trainer, build_discriminator
 from sinegan.losses import critic_loss, gradient_penalty, wasserstein_generator_loss
 
-from test_freeze import all_changed, fast_step_changes, same, weights
+from test_freeze import all_changed, fast_step_changes, first_step_standing_still, same, weights
 
 WGAN = GANConfig(train_size=128, pretrain_batches=0, loss="wgan-gp", discriminator_dropout=0.0)
 
@@ -59,12 +59,8 @@ def test_fast_engine_reports_the_wasserstein_losses_by_hand():
     The engine draws its interpolation weights eps from a generator seeded with
     config.seed, so the same draw can be repeated here."""
     trainer = Trainer(WGAN)
-    trainer.discriminator.optimizer.learning_rate.assign(0.0)
-    trainer.gan.optimizer.learning_rate.assign(0.0)
-    indices, latent = trainer.draw_epoch_batches()
-    d_loss, d_accuracy, g_loss, g_accuracy = trainer.run_epoch(indices, latent)[0]
-    real = trainer.dataset.curves[indices[0, 0]]
-    generated = np.asarray(trainer.generator(latent[0, 0]))
+    (d_loss, d_accuracy, g_loss, g_accuracy), real, latent = first_step_standing_still(trainer)
+    generated = np.asarray(trainer.generator(latent))
     real_scores = np.asarray(trainer.discriminator(real))[:, 0]
     generated_scores = np.asarray(trainer.discriminator(generated))[:, 0]
     mixing = np.asarray(keras.random.uniform((64, 1), seed=keras.random.SeedGenerator(WGAN.seed)))
