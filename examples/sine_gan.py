@@ -42,7 +42,8 @@ def main(argv=None):
 
     import numpy as np
     from sinegan import Trainer, preset, sample_curves
-    from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
+    from sinegan.plots import plot_run
+    from sinegan.runs import save_curves
     from sinegan.quality import fit_sines, sine_like_fraction
 
     config = preset(arguments.preset)
@@ -60,14 +61,9 @@ def main(argv=None):
     # Step 6: fresh latent vectors in, curves out.
     x, real = trainer.dataset.x, trainer.dataset.curves
     curves = sample_curves(trainer.sampling_generator, config, SAMPLES, seed=config.seed)  # (1000, 64)
-    figures = {
-        "training_curves.png": plot_training_curves(x, real),
-        "generated_vs_real.png": plot_generated_vs_real(x, curves, real),
-        "snapshots.png": plot_snapshots(x, trainer.history, real=real),
-        "history.png": plot_history(trainer.history),
-    }
+    figures = plot_run(x, real, curves, trainer.history)  # the four PNGs, by file name
     save_figures(arguments.out, figures)
-    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, x=x, curves=curves))
+    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: save_curves(path, x, curves))
 
     generated_fit, real_fit = fit_sines(curves, x), fit_sines(real[:SAMPLES], x)
     low, high = np.percentile(generated_fit.frequency, [5, 95])

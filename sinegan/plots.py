@@ -113,6 +113,16 @@ def plot_history(history: History) -> Figure:
     return fig
 
 
+def plot_run(x, real, generated, history: History) -> dict:
+    """The four figures of a training run, by file name: steps 1 and 6, snapshots, history."""
+    return {
+        "training_curves.png": plot_training_curves(x, real),
+        "generated_vs_real.png": plot_generated_vs_real(x, generated, real),
+        "snapshots.png": plot_snapshots(x, history, real=real),
+        "history.png": plot_history(history),
+    }
+
+
 def plot_conditional_curves(x, frequencies, curves, fitted=None) -> Figure:
     """A conditional generator's answers: one panel per requested frequency b.
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from .checkpoint import config_to_json, save_checkpoint, trainer_from_checkpoint
 from .files import atomic_write, save_figures
-from .plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
+from .plots import plot_run
 from .sampling import sample_curves
 from .trainer import METRICS, History
 
@@ -100,12 +100,7 @@ def write_run(trainer, run_directory, sample_seed: int | None = None):
     seed = config.seed if sample_seed is None else sample_seed
     curves = sample_curves(trainer.sampling_generator, config, SAMPLE_COUNT, seed=seed)  # (1000, 64)
     atomic_write(os.path.join(run_directory, SAMPLES), lambda path: save_curves(path, data.x, curves))
-    save_figures(run_directory, {
-        "training_curves.png": plot_training_curves(data.x, data.curves),
-        "generated_vs_real.png": plot_generated_vs_real(data.x, curves, data.curves),
-        "snapshots.png": plot_snapshots(data.x, trainer.history, real=data.curves),
-        "history.png": plot_history(trainer.history),
-    })
+    save_figures(run_directory, plot_run(data.x, data.curves, curves, trainer.history))
 
 
 def save_curves(path, x, curves):
