@@ -22,8 +22,8 @@ TARGET = 0.90
 
 
 def main():
-    from sinegan.conditional import frequency_hit_rates
-    from sinegan.config import PRESETS
+    from sinegan.extras.conditional import frequency_hit_rates
+    from sinegan.presets import PRESETS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=1, help="seeds 0 .. N-1 (default 1)")

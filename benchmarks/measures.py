@@ -30,8 +30,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is impor
 
 import keras  # noqa: E402
 from sinegan import Trainer, generate_curves, make_dataset, sample_latent  # noqa: E402
-from sinegan.conditional import attach_conditions, real_discriminator_inputs  # noqa: E402
-from sinegan.quality import (diversity_ratio, discriminator_accuracy, fit_sines,  # noqa: E402
+from sinegan.extras.conditional import attach_conditions, real_discriminator_inputs  # noqa: E402
+from sinegan.measure.distances import (diversity_ratio, discriminator_accuracy, fit_sines,  # noqa: E402
                              kernel_mmd, knn_precision_recall, median_heuristic_bandwidth, mmd_floor,
                              sine_like_fraction)
 from scipy.stats import wasserstein_distance  # noqa: E402

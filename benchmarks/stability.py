@@ -20,7 +20,7 @@ from measures import TARGETS, measure, meets_targets, print_header, print_mean, 
 
 
 def main():
-    from sinegan.config import PRESETS
+    from sinegan.presets import PRESETS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--preset", nargs="+", default=["improved"], choices=sorted(PRESETS),

@@ -3,7 +3,7 @@
     python examples/conditional_sine.py [--epochs N] [--seed S] [--out DIR]
 
 Trains the ``conditional`` preset: G reads a latent vector and a frequency b,
-D reads a curve and its b (sinegan.conditional). Then it asks G for four
+D reads a curve and its b (sinegan.extras.conditional). Then it asks G for four
 curves at each of six frequencies from 0.5 to 2.0, fits a sine to each, and
 writes DIR/conditional_sines.png: one panel per requested b. It also prints,
 per b, the share of 200 curves that are sine-like (fit RMSE < 0.1) with a
@@ -15,8 +15,8 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder  # noqa: E402
-from sinegan.files import save_figure  # noqa: E402
+from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder  # noqa: E402
+from sinegan.tool.files import save_figure  # noqa: E402
 
 FREQUENCIES = (0.5, 0.8, 1.1, 1.4, 1.7, 2.0)  # requested b, across the data's range
 CURVES_SHOWN = 4  # per requested b in the figure
@@ -36,9 +36,9 @@ def main(argv=None):
 
     import numpy as np
     from sinegan import Trainer, preset
-    from sinegan.conditional import frequency_hit_rates, sample_conditional_curves
-    from sinegan.plots import plot_conditional_curves
-    from sinegan.quality import fit_sines
+    from sinegan.extras.conditional import frequency_hit_rates, sample_conditional_curves
+    from sinegan.figures.lectures import plot_conditional_curves
+    from sinegan.measure.sine_fit import fit_sines
 
     config = preset("conditional")
     config = config.replace(epochs=arguments.epochs or config.epochs, seed=arguments.seed)

@@ -18,8 +18,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, parse_with_output_folder  # noqa: E402
-from sinegan.files import save_figure  # noqa: E402
+from sinegan.tool.command_line import OneLineParser, non_negative_int, parse_with_output_folder  # noqa: E402
+from sinegan.tool.files import save_figure  # noqa: E402
 
 
 def parse_arguments(argv):
@@ -33,7 +33,7 @@ def loss_curves(probabilities):
     """Each loss and its derivative with respect to D's logit, at each D(G(z)), by autodiff."""
     import numpy as np
     import tensorflow as tf
-    from sinegan.losses import GENERATOR_LOSSES
+    from sinegan.extras.losses import GENERATOR_LOSSES
 
     logits = tf.Variable(np.log(probabilities / (1 - probabilities)).astype("float32"))  # (n,)
     curves = {}
@@ -52,7 +52,7 @@ def gradient_norms_at_the_start(config):
     import numpy as np
     import tensorflow as tf
     from sinegan import Trainer
-    from sinegan.losses import GENERATOR_LOSSES
+    from sinegan.extras.losses import GENERATOR_LOSSES
 
     trainer = Trainer(config)
     trainer.pretrain_discriminator(log=None)

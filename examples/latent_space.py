@@ -17,8 +17,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
-from sinegan.files import save_figures
+from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.tool.files import save_figures
 
 REGRESSION_SAMPLES, CHECK_SAMPLES = 2000, 500
 STEP = 1.0  # distance moved along the direction in the check (about one standard deviation of z)
@@ -35,8 +35,8 @@ def parse_arguments(argv):
 def check_direction(generator, x, latent, direction):
     """Fitted frequency before and after a step along ``direction``, on sine-like curves at both ends."""
     import numpy as np
-    from sinegan.quality import fit_sines
-    from sinegan.sampling import generate_curves
+    from sinegan.measure.sine_fit import fit_sines
+    from sinegan.slides.sampling import generate_curves
 
     before = fit_sines(generate_curves(generator, latent), x)
     after = fit_sines(generate_curves(generator, latent + STEP * direction.astype(np.float32)), x)
@@ -51,9 +51,9 @@ def check_and_walk(generator, x, config, found, rng):
     """Step 3: check the direction on fresh latent vectors; return the figure of one walk."""
     import numpy as np
     from sinegan import sample_latent
-    from sinegan.latent import move_along
-    from sinegan.plots import plot_latent_walk
-    from sinegan.quality import fit_sines
+    from sinegan.lectures.latent import move_along
+    from sinegan.figures.lectures import plot_latent_walk
+    from sinegan.measure.sine_fit import fit_sines
 
     # 3. Does a step along it raise the frequency? Compare with a random direction.
     check = sample_latent(config, CHECK_SAMPLES, rng)  # (500, latent_dim)
@@ -81,9 +81,9 @@ def main(argv=None):
 
     import numpy as np
     from sinegan import IMPROVED, Trainer, sample_latent
-    from sinegan.latent import frequency_direction, interpolate_curves
-    from sinegan.plots import plot_latent_walk
-    from sinegan.quality import fit_sines
+    from sinegan.lectures.latent import frequency_direction, interpolate_curves
+    from sinegan.figures.lectures import plot_latent_walk
+    from sinegan.measure.sine_fit import fit_sines
 
     config = IMPROVED.replace(epochs=arguments.epochs or IMPROVED.epochs, seed=arguments.seed)
     trainer = Trainer(config)

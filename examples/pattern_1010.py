@@ -15,8 +15,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
-from sinegan.files import atomic_write, save_figures
+from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.tool.files import atomic_write, save_figures
 
 SAMPLES = 1000  # patterns saved in samples.npz
 
@@ -33,8 +33,8 @@ def main(argv=None):
     arguments = parse_arguments(argv)
 
     import numpy as np
-    from sinegan.pattern1010 import PatternGAN
-    from sinegan.plots import plot_pattern_losses, plot_pattern_over_training
+    from sinegan.lectures.pattern1010 import PatternGAN
+    from sinegan.figures.lectures import plot_pattern_losses, plot_pattern_over_training
 
     gan = PatternGAN(seed=arguments.seed)
     gan.train(arguments.steps)

@@ -18,14 +18,15 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
-from sinegan.files import atomic_write, save_figures
+from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.tool.files import atomic_write, save_figures
 
 SAMPLES = 1000  # curves saved in samples.npz
 
 
 def parse_arguments(argv):
-    from sinegan.config import ENGINES, PRESETS  # no TensorFlow import yet: errors stay fast
+    from sinegan.presets import PRESETS  # no TensorFlow import yet: errors stay fast
+    from sinegan.validation import ENGINES
 
     parser = OneLineParser(prog="sine_gan.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--preset", default="slides", choices=sorted(PRESETS), help="recipe (default: slides)")
@@ -42,9 +43,9 @@ def main(argv=None):
 
     import numpy as np
     from sinegan import Trainer, preset, sample_curves
-    from sinegan.plots import plot_run
-    from sinegan.runs import save_curves
-    from sinegan.quality import fit_sines, sine_like_fraction
+    from sinegan.figures.run import plot_run
+    from sinegan.tool.rundir import save_curves
+    from sinegan.measure.sine_fit import fit_sines, sine_like_fraction
 
     config = preset(arguments.preset)
     config = config.replace(epochs=arguments.epochs or config.epochs,

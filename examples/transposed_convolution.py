@@ -14,7 +14,7 @@ import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.command_line import OneLineParser
+from sinegan.tool.command_line import OneLineParser
 
 KERNEL = [[1, 0, -1],  # any 3×3 kernel will do; this one has no symmetry to hide a flip
           [2, 1, 0],
@@ -30,7 +30,7 @@ def main(argv=None):
     OneLineParser(prog="transposed_convolution.py", description=__doc__.split("\n\n")[0]).parse_args(argv)
 
     import numpy as np
-    from sinegan.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
+    from sinegan.lectures.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
 
     kernel = np.array(KERNEL, dtype=float)
     x = np.arange(1, 17, dtype=float).reshape(4, 4)  # the 4×4 input

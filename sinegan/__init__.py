@@ -1,52 +1,49 @@
 """sinegan: a GAN that learns to draw sinusoids, step by step, on Keras 3.
 
-One module per step of the slides:
+The package's folders show its architecture:
 
-    config         every number of the recipe (GANConfig; the "slides" preset)
-    dataset        step 1: the sinusoids X_TRAIN and the random curves NOISE
-    discriminator  step 2: D
-    trainer        step 3: pre-train D; step 5: train the GAN (fast and literal engines)
-    generator      step 4: G, and the GAN = G followed by a frozen D
-    sampling       step 6: new curves from G
-    plots          the figures; quality: measures of what G learned
-    animation      the fixed latent batch, epoch after epoch
-    checkpoint     save a run's whole state and resume it exactly; runs: the run directory
-    files          atomic writes: an interrupted run never leaves a half-written file
-    cli            the ``sinegan`` command (train, resume, sample, evaluate, animate)
+    slides/      the slides' six steps, the small core that reads top-down:
+                 config (every number), dataset (1), discriminator (2),
+                 training (3: pre-train D; 5: train the GAN), generator (4), sampling (6)
+    extras/      what goes beyond the slides, each part chosen by a config field
+                 (extras/recipe.py shows which): losses, WGAN-GP, R1, minibatch std,
+                 weight averaging, DCGAN, projection D, conditional sines, the fast engine
+    harness/     the Trainer: the plumbing that wraps the slides' loop (callbacks,
+                 progress, quality monitoring, finite checks, timing)
+    measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves
+    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks
+    figures/     every figure (no TensorFlow)
+    tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 
-and one module per idea of the other lectures:
+and three modules beside them: ``validation`` (every input check),
+``presets`` (the named recipes) and ``seeding`` (the one place seeds are set).
 
-    pattern1010    the first GAN of the lectures: a generator that learns 1, 0, 1, 0
-    convolution    a convolution as a matrix C; the transposed convolution as its transpose
-    latent         walks in the latent space: interpolation and a frequency direction
-
-From the lectures' theory, beyond the slides:
-
-    losses         the game's losses with their equations: minimax, non-saturating, WGAN-GP
-    steps          the fast engine: one epoch of steps as one TensorFlow graph
-    conditional    conditional sines: G and D also read the frequency b
-
-Names are imported on first use, so ``import sinegan.config`` or
-``sinegan.quality`` does not load TensorFlow.
+The names below are imported on first use, so ``import sinegan.slides.config``
+or the ``sinegan`` command's argument checks do not load TensorFlow. Editors
+read them from ``__init__.pyi``.
 """
 
 import importlib
 
 _HOMES = {
-    "conditional": ["frequency_hit_rates", "sample_conditional_curves"],
-    "config": ["DCGAN", "ENGINES", "IMPROVED", "PRESETS", "SLIDES", "GANConfig", "preset"],
-    "dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
-    "discriminator": ["build_discriminator"],
-    "generator": ["build_gan", "build_generator"],
-    "sampling": ["encode_frequency", "generate_curves", "sample_curves", "sample_latent"],
+    "slides.config": ["GANConfig"],
+    "presets": ["CONDITIONAL", "DCGAN", "IMPROVED", "MINIMAX", "PRESETS", "SLIDES", "WGAN_GP", "preset"],
+    "validation": ["ENGINES"],
+    "slides.dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
+    "extras.recipe": ["build_discriminator", "build_gan", "build_generator"],
+    "slides.sampling": ["generate_curves", "sample_curves", "sample_latent"],
+    "extras.latent_prior": ["encode_frequency"],
+    "extras.conditional": ["frequency_hit_rates", "sample_conditional_curves"],
     "seeding": ["seed_everything"],
-    "animation": ["animate_snapshots"],
-    "checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
-    "runs": ["open_run", "write_run"],
-    "trainer": ["METRICS", "History", "Trainer", "TrainingDiverged"],
+    "harness.history": ["METRICS", "History", "TrainingDiverged"],
+    "harness.trainer": ["Trainer"],
+    "figures.animation": ["animate_snapshots"],
+    "tool.checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
+    "tool.rundir": ["open_run", "write_run"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)
+__version__ = "0.2.0"
 
 
 def __getattr__(name):

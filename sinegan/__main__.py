@@ -2,6 +2,6 @@
 
 import sys
 
-from .cli import main
+from .tool.cli import main
 
 sys.exit(main(prog="python -m sinegan"))

@@ -11,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 import keras
 
-from .config import _require_int
+from .validation import require_int
 
 
 def seed_everything(seed: int) -> tuple[np.random.Generator, np.random.Generator]:
     """Seed every library; return (data_rng, training_rng), two separate streams."""
-    _require_int("seed", seed, minimum=0)
+    require_int("seed", seed, minimum=0)
     keras.utils.set_random_seed(seed)
     # Two streams, so that changing the number of epochs never changes the data.
     return np.random.default_rng([seed, 0]), np.random.default_rng([seed, 1])

@@ -12,18 +12,18 @@ import numpy as np
 import pytest
 
 from sinegan import GANConfig, History, SLIDES, Trainer, preset
-from sinegan.animation import animate_snapshots
-from sinegan.checkpoint import config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
-from sinegan.cli import main
-from sinegan.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
-from sinegan.discriminator import build_discriminator
-from sinegan.files import atomic_write
-from sinegan.generator import build_generator
-from sinegan.monitor import QualityMonitor
-from sinegan.plots import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
-from sinegan.quality import evaluate_curves
-from sinegan.runs import open_run
-from sinegan.sampling import generate_curves, sample_curves, sample_latent
+from sinegan.figures.animation import animate_snapshots
+from sinegan.tool.checkpoint import config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
+from sinegan.tool.cli import main
+from sinegan.slides.dataset import make_dataset, make_noise_curves, random_parameters, sinusoids, x_coords
+from sinegan.slides.discriminator import build_discriminator
+from sinegan.tool.files import atomic_write
+from sinegan.slides.generator import build_generator
+from sinegan.harness.monitor import QualityMonitor
+from sinegan.figures.run import plot_generated_vs_real, plot_history, plot_snapshots, plot_training_curves
+from sinegan.measure.evaluate import evaluate_curves
+from sinegan.tool.rundir import open_run
+from sinegan.slides.sampling import generate_curves, sample_curves, sample_latent
 from sinegan.seeding import seed_everything
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,10 +186,10 @@ def test_a_real_process_exits_2_with_one_line_and_no_traceback(saved):
 
 
 def test_bad_input_is_refused_before_tensorflow_is_imported(tmp_path):
-    code = ("import sys; from sinegan.cli import main\n"
+    code = ("import sys; from sinegan.tool.cli import main\n"
             "try: main(['train', '--out', sys.argv[1], '--set', 'batch_size=3'])\n"
             "except SystemExit as stop: print(json.dumps([stop.code, 'tensorflow' in sys.modules]))")
     result = subprocess.run([sys.executable, "-c", "import json\n" + code, str(tmp_path / "out")],
                             capture_output=True, text=True, env=ENVIRONMENT, timeout=60)
     assert json.loads(result.stdout) == [2, False], result.stderr
-    assert "batch_size must be even" in result.stderr
+    assert "batch_size expected an even number" in result.stderr

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from sinegan import IMPROVED, METRICS, GANConfig, Trainer, TrainingDiverged
-from sinegan.checkpoint import read_checkpoint, save_checkpoint, trainer_from_checkpoint
-from sinegan.files import atomic_write
+from sinegan.tool.checkpoint import read_checkpoint, save_checkpoint, trainer_from_checkpoint
+from sinegan.tool.files import atomic_write
 
 FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
 

@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 
 from sinegan import GANConfig, Trainer, sample_curves
-from sinegan.checkpoint import read_checkpoint
-from sinegan.cli import main
+from sinegan.tool.checkpoint import read_checkpoint
+from sinegan.tool.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",

@@ -5,9 +5,9 @@ import keras
 import pytest
 
 from sinegan import GANConfig, Trainer, encode_frequency, sample_latent
-from sinegan.conditional import frequency_hit_rates, sample_conditional_curves
+from sinegan.extras.conditional import frequency_hit_rates, sample_conditional_curves
 
-from test_freeze import fast_step_changes
+from helpers import fast_step_changes
 
 CONDITIONAL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, latent_dim=8, conditional=True,
                         discriminator_dropout=0.0)
@@ -103,7 +103,7 @@ def test_pretraining_labels_each_noise_curve_with_its_real_partners_frequency():
 
 
 def test_projection_discriminator_matches_its_formula_by_hand(tmp_path):
-    from sinegan.discriminator import build_discriminator
+    from sinegan import build_discriminator
     discriminator = build_discriminator(PROJECTION)
     rng = np.random.default_rng(0)
     weights = {layer.name: [rng.normal(size=w.shape).astype("float32") for w in layer.get_weights()]

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from sinegan.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
+from sinegan.lectures.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
 
 KERNEL = np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0], [0.0, -1.0, 3.0]])
 X = np.arange(1, 17, dtype=float).reshape(4, 4)  # the lecture's 4×4 input

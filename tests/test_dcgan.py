@@ -5,9 +5,9 @@ import keras
 import pytest
 
 from sinegan import GANConfig, Trainer, build_generator, preset
-from sinegan.config import DCGAN, IMPROVED
+from sinegan.presets import DCGAN, IMPROVED
 
-from test_freeze import fast_step_changes
+from helpers import fast_step_changes
 
 SMALL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, latent_distribution="normal",
                   latent_dim=8, generator_architecture="dcgan")

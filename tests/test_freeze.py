@@ -11,18 +11,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, build_discriminator, build_gan, build_generator
 
-
-def weights(model):
-    return [variable.numpy() for variable in model.weights]
-
-
-def same(before, after):
-    return all(np.array_equal(a, b) for a, b in zip(before, after))
-
-
-def all_changed(before, after):
-    """Every kernel and bias moved (dropout never zeroes a whole layer's gradient)."""
-    return all(not np.array_equal(a, b) for a, b in zip(before, after))
+from helpers import CallRecorder, all_changed, fast_step_changes, same, weights
 
 
 def models(config=GANConfig(train_size=256)):
@@ -63,32 +52,7 @@ def test_frozen_gan_trainable_weights_are_exactly_the_generators():
     assert len(gan.trainable_variables) == len(generator.trainable_variables) + len(discriminator.trainable_variables)
 
 
-# --- The literal engine: every single call is checked ---------------------------
-class CallRecorder:
-    """Wraps both train_on_batch methods and checks the weights around each call."""
-
-    def __init__(self, trainer):
-        self.generator, self.discriminator, self.failures, self.calls = (
-            trainer.generator, trainer.discriminator, [], 0)
-        for model, name in ((trainer.discriminator, "D"), (trainer.gan, "GAN")):
-            model.train_on_batch = self.wrap(model.train_on_batch, name)
-
-    def wrap(self, train_on_batch, name):
-        def checked(*args, **kwargs):
-            g_before, d_before = weights(self.generator), weights(self.discriminator)
-            result = train_on_batch(*args, **kwargs)
-            g_after, d_after = weights(self.generator), weights(self.discriminator)
-            moved, still = ((d_before, d_after), (g_before, g_after)) if name == "D" else (
-                (g_before, g_after), (d_before, d_after))
-            if not same(*still):
-                self.failures.append(f"call {self.calls} ({name}) changed the other network")
-            if not all_changed(*moved):
-                self.failures.append(f"call {self.calls} ({name}) did not update its own network")
-            self.calls += 1
-            return result
-        return checked
-
-
+# --- The literal engine: every single call is checked (helpers.CallRecorder) ----
 @pytest.mark.parametrize("pretrain_batches", [0, 2])
 def test_literal_engine_freezes_correctly_from_the_first_call(pretrain_batches):
     # pretrain_batches=0: D's first train_on_batch happens inside the GAN loop,
@@ -112,31 +76,6 @@ def test_literal_engine_survives_a_user_leaving_discriminator_trainable_and_a_ne
 
 
 # --- The fast engine -------------------------------------------------------------
-def first_step_standing_still(trainer, batches=None):
-    """Run one epoch with both learning rates at 0, so that nothing moves.
-
-    Returns the first step's metrics (D loss, D accuracy, G loss, G accuracy), its
-    real curves and its latent vectors: the inputs a test needs to recompute the
-    reported losses by hand with the same, untouched weights. ``batches`` (from
-    ``draw_epoch_batches``) lets two trainers run the very same step.
-    """
-    trainer.discriminator.optimizer.learning_rate.assign(0.0)
-    trainer.gan.optimizer.learning_rate.assign(0.0)
-    indices, latent = batches if batches is not None else trainer.draw_epoch_batches()
-    metrics = trainer.run_epoch(indices, latent)[0]  # (4,)
-    return metrics, trainer.dataset.curves[indices[0, 0]], latent[0, 0]  # (4,), (64, 64), (64, latent_dim)
-
-
-def fast_step_changes(trainer, discriminator_rate, generator_rate):
-    """One fast-engine epoch with chosen learning rates; what changed?"""
-    trainer.discriminator.optimizer.learning_rate.assign(discriminator_rate)
-    trainer.gan.optimizer.learning_rate.assign(generator_rate)
-    g_before, d_before = weights(trainer.generator), weights(trainer.discriminator)
-    trainer.run_epoch(*trainer.draw_epoch_batches())
-    return (not same(g_before, weights(trainer.generator)), not same(d_before, weights(trainer.discriminator)),
-            all_changed(g_before, weights(trainer.generator)), all_changed(d_before, weights(trainer.discriminator)))
-
-
 @pytest.mark.parametrize("discriminator_left_trainable", [False, True])
 def test_fast_engine_updates_each_network_only_on_its_own_update(discriminator_left_trainable):
     """Adam with a zero learning rate moves nothing, so with the GAN optimizer at 0

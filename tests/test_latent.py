@@ -8,7 +8,7 @@ import keras
 import pytest
 
 from sinegan import GANConfig, build_generator, generate_curves, x_coords
-from sinegan.latent import frequency_direction, interpolate_curves, interpolate_latent, move_along
+from sinegan.lectures.latent import frequency_direction, interpolate_curves, interpolate_latent, move_along
 
 CONFIG = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=4)
 Z0, Z1 = np.array([1.0, 0.0, -0.5, 2.0]), np.array([0.0, 1.0, 0.5, -1.0])
@@ -68,7 +68,7 @@ def test_frequency_direction_recovers_a_known_direction():
     assert found.frequency_per_unit == pytest.approx(np.sqrt(0.1), abs=2e-3)
     # Moving along it raises the frequency by |w| per unit, as claimed.
     _, curves = move_along(generator, np.zeros(4), found.direction, [0.0, 1.0])
-    from sinegan.quality import fit_sines
+    from sinegan.measure.sine_fit import fit_sines
     frequencies = fit_sines(curves, x).frequency
     assert frequencies[1] - frequencies[0] == pytest.approx(np.sqrt(0.1), abs=5e-3)
 

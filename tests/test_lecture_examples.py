@@ -50,7 +50,7 @@ def test_main_example_runs_the_wgan_gp_preset(examples, tmp_path, capsys):
 
 
 def test_every_lecture_preset_is_offered():
-    from sinegan.config import PRESETS
+    from sinegan.presets import PRESETS
 
     assert {"minimax", "wgan-gp", "conditional"} <= set(PRESETS)
     assert PRESETS["minimax"] == PRESETS["improved"].replace(generator_loss="minimax")

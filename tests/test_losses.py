@@ -7,9 +7,9 @@ import pytest
 import tensorflow as tf
 
 from sinegan import GANConfig, Trainer
-from sinegan.losses import discriminator_loss, minimax_generator_loss, non_saturating_generator_loss
+from sinegan.extras.losses import discriminator_loss, minimax_generator_loss, non_saturating_generator_loss
 
-from test_freeze import fast_step_changes, first_step_standing_still, weights
+from helpers import fast_step_changes, first_step_standing_still, weights
 
 
 def loss_and_gradient(loss, probability):

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sinegan.pattern1010 import PatternGAN, real_patterns
+from sinegan.lectures.pattern1010 import PatternGAN, real_patterns
 
-from test_freeze import all_changed, same, weights
+from helpers import all_changed, same, weights
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pattern_1010.py"
 

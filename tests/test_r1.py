@@ -5,9 +5,9 @@ import keras
 import pytest
 
 from sinegan import GANConfig, Trainer
-from sinegan.losses import r1_penalty
+from sinegan.extras.losses import r1_penalty
 
-from test_freeze import first_step_standing_still
+from helpers import first_step_standing_still
 
 R1 = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, r1_penalty_weight=2.0)
 

@@ -6,7 +6,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, build_discriminator, build_generator, sample_latent
 
-from test_freeze import CallRecorder, fast_step_changes, first_step_standing_still
+from helpers import CallRecorder, fast_step_changes, first_step_standing_still
 
 
 def test_normal_latent_is_standard_normal():
@@ -118,7 +118,7 @@ def test_quality_is_monitored_and_collapse_is_reported(capsys):
 
 
 def test_minibatch_standard_deviation_by_hand():
-    from sinegan.discriminator import MinibatchStandardDeviation
+    from sinegan.extras.minibatch_std import MinibatchStandardDeviation
 
     layer = MinibatchStandardDeviation(group_size=2)
     features = np.array([[1, 2], [3, 4], [5, 5], [5, 5]], "float32")  # two groups of two rows

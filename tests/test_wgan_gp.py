@@ -6,9 +6,9 @@ import pytest
 import tensorflow as tf
 
 from sinegan import GANConfig, Trainer, build_discriminator
-from sinegan.losses import critic_loss, gradient_penalty, wasserstein_generator_loss
+from sinegan.extras.wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
 
-from test_freeze import all_changed, fast_step_changes, first_step_standing_still, same, weights
+from helpers import all_changed, fast_step_changes, first_step_standing_still, same, weights
 
 WGAN = GANConfig(train_size=128, pretrain_batches=0, loss="wgan-gp", discriminator_dropout=0.0)
 

@@ -1,4 +1,4 @@
-"""What each ``sinegan`` command does, once ``sinegan.cli`` has checked its arguments.
+"""What each ``sinegan`` command does, once sinegan.tool.cli has checked its arguments.
 
 Training survives faults:
 
@@ -25,17 +25,18 @@ import numpy as np
 import tensorflow as tf
 from matplotlib.animation import PillowWriter
 
-from .animation import animate_snapshots
+from ..figures.animation import animate_snapshots
+from ..figures.run import plot_generated_vs_real
+from ..harness.history import TrainingDiverged
+from ..harness.monitor import describe
+from ..harness.trainer import Trainer
+from ..measure.evaluate import evaluate_curves
+from ..slides.sampling import sample_curves
 from .checkpoint import read_checkpoint, trainer_from_checkpoint
+from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
-from .cli import EXIT_DIVERGED, EXIT_INTERRUPTED
-from .monitor import describe
-from .plots import plot_generated_vs_real
-from .quality import evaluate_curves
-from .runs import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
-                   write_run)
-from .sampling import sample_curves
-from .trainer import Trainer, TrainingDiverged
+from .rundir import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
+                     write_run)
 
 
 class ProgressBar(keras.callbacks.Callback):

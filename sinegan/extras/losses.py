@@ -24,15 +24,6 @@ gradient vanishes with it, while the non-saturating one tends to -1. That is why
 the lecture prefers the non-saturating loss (``examples/generator_losses.py``
 draws both).
 
-WGAN-GP (Gulrajani et al. 2017, arXiv:1704.00028) replaces the classifier D by a
-critic with a real-valued score and these losses:
-
-    critic:    E[D(G(z))] - E[D(x)] + lambda * E[(||grad_x_hat D(x_hat)||_2 - 1)^2],
-    generator: -E[D(G(z))],
-
-with x_hat = eps * x + (1 - eps) * G(z), eps ~ U(0, 1), a random point between a
-real and a generated curve (the paper's Algorithm 1, lambda = 10).
-
 The R1 penalty (Mescheder et al. 2018, arXiv:1801.04406) keeps the cross-entropy
 game but adds to D's loss, on real curves only,
 
@@ -79,7 +70,8 @@ GENERATOR_LOSSES = {"non_saturating": non_saturating_generator_loss, "minimax": 
 
 
 def keras_generator_loss(name: str):
-    """The loss to ``compile`` the GAN with, for the literal engine's ``train_on_batch``.
+    """The loss to ``compile`` the GAN with, for the literal engine's ``train_on_batch``
+    (sinegan.slides.generator.build_gan takes it).
 
     The slides compile with "binary_crossentropy" and label 1: the non-saturating
     loss. The minimax loss ignores the labels; ``train_on_batch`` still gets ones,
@@ -91,35 +83,6 @@ def keras_generator_loss(name: str):
     def minimax(labels, probabilities):  # (batch,), (batch, 1)
         return minimax_generator_loss(probabilities)
     return minimax
-
-
-def critic_loss(real_scores, generated_scores):
-    """mean(D(G(z))) - mean(D(x)): minus the critic's estimate of the Wasserstein distance."""
-    return tf.reduce_mean(generated_scores) - tf.reduce_mean(real_scores)
-
-
-def wasserstein_generator_loss(generated_scores):
-    """-mean(D(G(z))): G raises the critic's score of its curves."""
-    return -tf.reduce_mean(generated_scores)
-
-
-def gradient_penalty(critic, real, generated, mixing):
-    """mean((||grad_x_hat D(x_hat)||_2 - 1)^2) at x_hat = mixing * real + (1 - mixing) * generated.
-
-    ``real`` and ``generated`` are (batch, n) inputs of the critic and ``mixing``
-    is (batch, 1), one eps ~ U(0, 1) per pair. Each row's gradient norm is
-    pushed towards 1: the soft form of the 1-Lipschitz constraint.
-    """
-    interpolates = tf.convert_to_tensor(mixing * real + (1.0 - mixing) * generated)  # (batch, n)
-    with tf.GradientTape() as tape:
-        tape.watch(interpolates)
-        scores = critic(interpolates, training=True)  # (batch, 1)
-    # (batch, n). With minibatch_std_group a row's gradient also carries its group's
-    # scores (through the group's spread), so the penalty is then only roughly per curve.
-    gradients = tape.gradient(scores, interpolates)
-    # The tiny constant keeps the square root differentiable at a zero gradient.
-    norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
-    return tf.reduce_mean(tf.square(norms - 1.0))
 
 
 def r1_penalty(discriminator, real):

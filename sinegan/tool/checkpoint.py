@@ -8,7 +8,7 @@ generator that draws the batches, the epoch, the history, and the config.
 Restoring all of it into a new ``Trainer`` built from the same config makes the
 resumed run compute, step for step, what the uninterrupted run computes.
 
-Files are written atomically (``sinegan.files``: a temporary file in the same
+Files are written atomically (sinegan.tool.files: a temporary file in the same
 folder, then ``os.replace``), so an interrupted write leaves the previous version whole.
 
 This module imports NumPy only; TensorFlow is loaded when a trainer is built.
@@ -23,7 +23,8 @@ import zipfile
 
 import numpy as np
 
-from .config import SLIDES, GANConfig
+from ..presets import SLIDES
+from ..slides.config import GANConfig
 from .files import atomic_write
 
 FORMAT = 1  # bump when the layout below changes
@@ -161,7 +162,7 @@ def restore_checkpoint(trainer, checkpoint):
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
     """A new Trainer in the state a checkpoint (a path, or what ``read_checkpoint`` returned)
     recorded; ``epochs`` replaces ``config.epochs``."""
-    from .trainer import Trainer  # loads TensorFlow
+    from ..harness.trainer import Trainer  # loads TensorFlow
 
     if not isinstance(checkpoint, dict):
         checkpoint = read_checkpoint(checkpoint)
@@ -173,7 +174,7 @@ def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
 
 
 def _require_trainer(trainer):
-    from .trainer import Trainer  # a trainer exists only once TensorFlow is loaded
+    from ..harness.trainer import Trainer  # a trainer exists only once TensorFlow is loaded
 
     if not isinstance(trainer, Trainer):
         raise ValueError(f"trainer expected a sinegan Trainer. Received: trainer={trainer!r}")

@@ -29,37 +29,34 @@ from __future__ import annotations
 import numpy as np
 import keras
 
-from .config import GANConfig
-from .dataset import SineDataset
-from .quality import fit_sines
-from .sampling import encode_frequency, generate_curves, latent_vectors
+from ..measure.sine_fit import fit_sines
+from ..slides.config import GANConfig
+from ..slides.dataset import SineDataset
+from ..slides.sampling import generate_curves
+from .latent_prior import encode_frequency, latent_vectors
 
 
-def attach_conditions(config: GANConfig, curves, conditions):
-    """D's input: ``curves`` (n, 64), followed by their encoded frequencies (n, 1) when conditional.
+def conditional_discriminator_inputs(config: GANConfig, dataset: SineDataset):
+    """What D reads in steps 3 and 5, for each row n: [X_TRAIN[n], b_n] and [NOISE[n], b_n].
 
-    Unconditional recipes get ``curves`` back unchanged. Works on NumPy arrays
-    and on TensorFlow tensors inside the fast engine's graph.
+    Each NOISE curve of pre-training is labelled with the b of its real partner,
+    the row of X_TRAIN shown beside it. Returns two (train_size, 65) arrays.
     """
-    if not config.conditional:
-        return curves
-    return keras.ops.concatenate([curves, conditions], axis=-1)  # (n, 65)
+    frequency = encode_frequency(config, dataset.frequency)  # (train_size, 1) each curve's own b
+    return (np.concatenate([dataset.curves, frequency], axis=1),  # (train_size, 65)
+            np.concatenate([dataset.noise, frequency], axis=1))
 
 
-def real_discriminator_inputs(config: GANConfig, dataset: SineDataset) -> np.ndarray:
-    """What D reads for each row of X_TRAIN: the curve, and its own frequency when conditional."""
-    if not config.conditional:
-        return dataset.curves  # (train_size, 64)
-    return np.concatenate([dataset.curves, encode_frequency(config, dataset.frequency)], axis=1)  # (train_size, 65)
+def conditional_drawer(generator: keras.Model) -> keras.Model:
+    """[z, b] -> [G([z, b]), b]: what D reads of a fake, the curve G drew and the b G was asked for.
 
-
-def build_conditional_gan(generator: keras.Model, discriminator: keras.Model, config: GANConfig) -> keras.Model:
-    """[z, b] -> G([z, b]) -> D([G([z, b]), b]): the GAN, passing the condition on to D."""
-    inputs = keras.Input(shape=(config.generator_inputs,))  # (batch, latent_dim + 1): z, then b
+    The slides' loop asks this model for D's fakes, and the GAN is this model
+    followed by D, so the loop itself needs no change for conditional sines.
+    """
+    inputs = keras.Input(shape=generator.input_shape[1:])  # (batch, latent_dim + 1): z, then b
     curves = generator(inputs)  # (batch, 64)
-    condition = inputs[:, config.latent_dim:]  # (batch, 1) the b G was asked for
-    scores = discriminator(keras.layers.Concatenate()([curves, condition]))  # (batch, 1)
-    return keras.Model(inputs, scores, name="gan")
+    condition = inputs[:, -1:]  # (batch, 1) the b G was asked for
+    return keras.Model(inputs, keras.layers.Concatenate()([curves, condition]), name="conditional_generator")
 
 
 def frequency_hit_rates(generator, config: GANConfig, x, frequencies, curves_per_frequency=100, seed=0,
@@ -85,6 +82,6 @@ def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequen
     if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
         raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
                          f"Received: frequencies.shape={frequencies.shape}")
-    latent = latent_vectors(config, len(frequencies), np.random.default_rng(seed))  # (n, latent_dim)
+    latent = latent_vectors(config, (len(frequencies),), np.random.default_rng(seed))  # (n, latent_dim)
     inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
     return generate_curves(generator, inputs)  # (n, train_len)

@@ -34,21 +34,9 @@ import keras
 import tensorflow as tf
 from keras import layers
 
-from .config import _require_finite, _require_int
-from .seeding import seed_everything
-
-PATTERN = np.array([1.0, 0.0, 1.0, 0.0], dtype=np.float32)  # the lecture's "1010"
-HIGH_RANGE, LOW_RANGE = (0.8, 1.0), (0.0, 0.2)  # noise around the ones and the zeros
-LOSS_NAMES = ("discriminator on real", "discriminator on generated", "generator")
-
-
-def real_patterns(count: int, rng: np.random.Generator) -> np.ndarray:
-    """``count`` noisy 1010 patterns, shape (count, 4): the lecture's real data source."""
-    _require_int("count", count, minimum=1)
-    high = rng.uniform(*HIGH_RANGE, size=(count, 2))  # (count, 2) values 1 and 3
-    low = rng.uniform(*LOW_RANGE, size=(count, 2))  # (count, 2) values 2 and 4
-    return np.stack([high[:, 0], low[:, 0], high[:, 1], low[:, 1]], axis=1).astype(np.float32)  # (count, 4)
-
+from ..seeding import seed_everything
+from .pattern_source import LOSS_NAMES, real_patterns
+from ..validation import require_int, require_positive
 
 def build_pattern_generator(latent_dim: int, hidden_units: int) -> keras.Sequential:
     """z -> Dense relu -> Dense 4 sigmoid: four values in (0, 1), like the pattern."""
@@ -91,12 +79,10 @@ class PatternGAN:
 
     def __init__(self, seed: int = 0, latent_dim: int = 4, hidden_units: int = 32, batch_size: int = 64,
                  learning_rate: float = 0.001):
-        _require_int("seed", seed, minimum=0)
+        require_int("seed", seed, minimum=0)
         for name, value in (("latent_dim", latent_dim), ("hidden_units", hidden_units), ("batch_size", batch_size)):
-            _require_int(name, value, minimum=1)
-        _require_finite("learning_rate", learning_rate)
-        if learning_rate <= 0:
-            raise ValueError(f"learning_rate must be positive. Received: learning_rate={learning_rate}")
+            require_int(name, value, minimum=1)
+        require_positive(learning_rate, "learning_rate")
         self.seed, self.latent_dim, self.batch_size = seed, latent_dim, batch_size
         self.data_rng, self.rng = seed_everything(seed)
         self.generator = build_pattern_generator(latent_dim, hidden_units)
@@ -155,7 +141,7 @@ class PatternGAN:
     def train(self, steps: int, reports: int = 10, log=print) -> PatternHistory:
         """Run ``steps`` rounds of the three steps, reporting ``reports`` times."""
         for name, value in (("steps", steps), ("reports", reports)):
-            _require_int(name, value, minimum=1)
+            require_int(name, value, minimum=1)
         done = self.history.steps[-1]
         if log is not None:
             log("   step | D loss real | D loss generated | G loss | mean generated pattern")
@@ -176,7 +162,7 @@ class PatternGAN:
 
     def sample(self, count: int, seed: int = 0) -> np.ndarray:
         """``count`` patterns from the generator, shape (count, 4); the same seed gives the same ones."""
-        _require_int("count", count, minimum=1)
+        require_int("count", count, minimum=1)
         latent = np.random.default_rng(seed).standard_normal((count, self.latent_dim)).astype(np.float32)
         return np.asarray(self.generator.predict_on_batch(latent))  # (count, 4)
 

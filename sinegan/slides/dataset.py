@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import GANConfig, _require_config, _require_int, _require_rng
+from ..validation import require_int, require_rng
+from .config import GANConfig, require_config
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class SineDataset:
 
 def x_coords(config: GANConfig) -> np.ndarray:
     """X_COORDS: the points every curve is sampled at."""
-    _require_config(config)
+    require_config(config)
     return np.linspace(config.x_min, config.x_max, config.train_len)  # (train_len,)
 
 
@@ -53,9 +54,9 @@ def sinusoids(x, amplitude, frequency, phase) -> np.ndarray:
 
 def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
     """Draw n (amplitude, frequency, phase) triples from the config's ranges."""
-    _require_config(config)
-    _require_int("n", n, minimum=1)
-    _require_rng(rng)
+    require_config(config)
+    require_int("n", n, minimum=1)
+    require_rng(rng)
     amplitude = rng.uniform(*config.amplitude_range, size=n)  # (n,)
     frequency = rng.uniform(*config.frequency_range, size=n)  # (n,)
     phase = rng.uniform(*config.phase_range, size=n)  # (n,) [1, pi] on the slides
@@ -69,8 +70,8 @@ def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
     ``np.sin(scale * x + phase) for x in X_COORDS``; here one vectorised call
     computes the same values.
     """
-    _require_config(config)
-    _require_rng(rng)
+    require_config(config)
+    require_rng(rng)
     x = x_coords(config)
     amplitude, frequency, phase = random_parameters(config, config.train_size, rng)
     curves = sinusoids(x, amplitude, frequency, phase).astype(np.float32)  # (train_size, train_len)
@@ -81,8 +82,8 @@ def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
 
 def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np.ndarray:
     """n curves of independent uniform values in [Y_MIN, Y_MAX]: the slides' NOISE."""
-    _require_config(config)
-    _require_int("n", n, minimum=1)
-    _require_rng(rng)
+    require_config(config)
+    require_int("n", n, minimum=1)
+    require_rng(rng)
     return rng.uniform(config.y_min, config.y_max,
                        size=(n, config.train_len)).astype(np.float32)  # (n, train_len)

@@ -13,8 +13,8 @@ import numpy as np
 from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 
-from .config import _require_int
-from .plots import GENERATED_COLOUR, REAL_COLOUR, _check_history, _check_x_and_curves, _decorate
+from ..validation import require_int
+from .run import GENERATED_COLOUR, REAL_COLOUR, check_history, check_x_and_curves, decorate
 
 
 def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimation:
@@ -22,20 +22,20 @@ def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimati
 
     ``interval`` is the time between frames in milliseconds.
     """
-    _check_history(history)
+    check_history(history)
     if not history.snapshots:
         raise ValueError("history expected at least one snapshot. Received: history.snapshots=[]")
-    _require_int("interval", interval, minimum=1)
-    snapshots = [_check_x_and_curves(x, snapshot, "history.snapshots")[1] for snapshot in history.snapshots]
+    require_int("interval", interval, minimum=1)
+    snapshots = [check_x_and_curves(x, snapshot, "history.snapshots")[1] for snapshot in history.snapshots]
     x = np.asarray(x, dtype=np.float64)  # (points,)
     accuracy = history.epoch_means()["discriminator_accuracy"]  # (epochs,)
     fig = Figure(figsize=(7, 4), layout="constrained")
     ax = fig.add_subplot()
     if real is not None:
-        for curve in _check_x_and_curves(x, real, "real")[1][:8]:
+        for curve in check_x_and_curves(x, real, "real")[1][:8]:
             ax.plot(x, curve, color=REAL_COLOUR, alpha=0.35, linewidth=0.8)  # faint, for scale
     lines = [ax.plot(x, curve, color=GENERATED_COLOUR, linewidth=1.2)[0] for curve in snapshots[0]]
-    _decorate(ax, "")
+    decorate(ax, "")
 
     def draw(epoch):
         for line, curve in zip(lines, snapshots[epoch]):

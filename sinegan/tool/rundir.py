@@ -1,7 +1,7 @@
 """A run directory: what ``sinegan train`` writes, and what the other commands read.
 
     config.json            the GANConfig, field by field
-    checkpoint.npz         the whole training state (sinegan.checkpoint), rewritten after every epoch
+    checkpoint.npz         the whole training state (sinegan.tool.checkpoint), rewritten after every epoch
     history.csv            one row per epoch: mean losses and accuracies, seconds, and the
                            quality measures in the epochs they were taken
     generator.keras        G, in Keras' own format (keras.saving.load_model reads it)
@@ -23,11 +23,11 @@ import os
 import keras
 import numpy as np
 
+from ..figures.run import plot_run
+from ..harness.history import METRICS, History
+from ..slides.sampling import sample_curves
 from .checkpoint import config_to_json, save_checkpoint, trainer_from_checkpoint
 from .files import atomic_write, save_figures
-from .plots import plot_run
-from .sampling import sample_curves
-from .trainer import METRICS, History
 
 CONFIG, CHECKPOINT, HISTORY, SAMPLES = "config.json", "checkpoint.npz", "history.csv", "samples.npz"
 SAMPLE_COUNT = 1000  # curves in samples.npz, as in the example

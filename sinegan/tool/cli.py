@@ -9,7 +9,7 @@
 Everything the user typed is checked here, before TensorFlow is imported (a
 few seconds), so a mistake costs a fraction of a second: bad input ends with
 one line on stderr and exit status 2. The commands themselves live in
-``sinegan.commands``.
+sinegan.tool.commands.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import dataclasses
 import os
 import sys
 
+from ..presets import PRESETS, preset
+from ..slides.config import GANConfig
 from .checkpoint import read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
-from .config import PRESETS, GANConfig, preset
-
-EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 1, 130
+from .errors import EXIT_BAD_INPUT
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
 

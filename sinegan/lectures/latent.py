@@ -10,7 +10,7 @@ The lecture's theory part notes two things about a trained generator's inputs z:
 For sinusoids the meaningful properties are the frequency b and the phase c.
 :func:`frequency_direction` looks for the direction of z-space along which b
 grows: it fits a sine to the curve of each of many random z
-(``sinegan.quality.fit_sines``) and regresses the fitted frequency on z by least
+(sinegan.measure.sine_fit) and regresses the fitted frequency on z by least
 squares, b ≈ w·z + b0. Moving z along w/|w| should then raise the frequency;
 :func:`move_along` draws the curves that tell whether it does. The regression's
 R² says how much of the frequency a straight direction explains at all: G is
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .quality import fit_sines, sine_like_fraction
-from .sampling import generate_curves
+from ..measure.sine_fit import fit_sines, sine_like_fraction
+from ..slides.sampling import generate_curves
 
 INTERPOLATIONS = ("linear", "spherical")
 

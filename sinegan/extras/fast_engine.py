@@ -1,6 +1,6 @@
 """The fast engine: one epoch of step 5 of the slides as a single TensorFlow graph.
 
-``gan_step`` is the slides' loop body, toggles included: k discriminator
+``gan_step`` is the slides' loop body (sinegan.slides.training), toggles included: k discriminator
 updates with ``discriminator.trainable = True``, then one generator update
 through the GAN with ``discriminator.trainable = False`` (Goodfellow et al.
 2014, arXiv:1406.2661, Algorithm 1). TensorFlow runs its Python code once,
@@ -9,7 +9,7 @@ update's variable list is chosen by the same flag, in the same order, as in
 the literal engine. The traced graph then runs all steps of an epoch without
 returning to Python.
 
-What each update minimises comes from ``sinegan.losses`` and the config:
+What each update minimises comes from sinegan.extras.losses and the config:
 the slides' cross-entropy game with the non-saturating or the minimax
 generator loss (``generator_loss``), optionally with D's R1 penalty
 (``r1_penalty_weight``, Mescheder et al. 2018, arXiv:1801.04406), or WGAN-GP (``loss="wgan-gp"``, Gulrajani
@@ -23,19 +23,20 @@ from __future__ import annotations
 import keras
 import tensorflow as tf
 
-from .conditional import attach_conditions
-from .config import GANConfig
-from .losses import (GENERATOR_LOSSES, critic_loss, discriminator_loss, gradient_penalty, r1_penalty,
-                     wasserstein_generator_loss)
+from ..slides.config import GANConfig
+from .losses import GENERATOR_LOSSES, discriminator_loss, r1_penalty
+from .wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
 
 
-def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, average_generator=None):
+def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, after_generator_step=None):
     """``run_epoch(indices, latent) -> (steps, 4) metrics``, traced on its first call.
 
-    ``real_inputs`` is what D reads for each row of X_TRAIN, (train_size, 64):
-    the curves, followed by their encoded frequency b if ``config.conditional``.
-    ``average_generator``, when it is not G itself, follows G's running average
-    with ``config.generator_average_decay`` after every G update.
+    ``generator`` is what draws D's fakes: G itself, or the conditional G that
+    hands D the requested b too (the GAN's first layer). ``real_inputs`` is
+    what D reads for each row of X_TRAIN, (train_size, 64), with each curve's
+    own b when conditional.
+    ``after_generator_step``, if given, runs after every G update, inside the
+    graph (the averaged generator's update: sinegan.extras.averaging).
     """
     real_inputs = tf.constant(real_inputs)  # (train_size, 64) X_TRAIN
     generator_loss = GENERATOR_LOSSES[config.generator_loss]
@@ -95,15 +96,14 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         d_metrics = []
         for rows, latent in zip(tf.unstack(step_rows), tf.unstack(step_latent)):  # k = 1 on the slides
             generated = generator(latent, training=False)  # (64, 64) generator.predict on the slides
-            generated = attach_conditions(config, generated, latent[:, config.latent_dim:])  # (+ b if conditional)
             real = tf.gather(real_inputs, rows)  # (64, 64) X_TRAIN[n]
             discriminator.trainable = True
             d_metrics.append(update(discriminator, lambda: discriminator_objective(real, generated)))
         discriminator.trainable = False
         # The G update reuses the latent vectors of the step's last D update, as the slides do.
         g_loss, g_accuracy = update(gan, lambda: generator_objective(latent))
-        if average_generator is not None and average_generator is not generator:
-            update_average(average_generator.weights, generator.weights, config.generator_average_decay)
+        if after_generator_step is not None:
+            after_generator_step()
         d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
         return tf.concat([d_loss_and_accuracy, tf.stack([g_loss, g_accuracy])], axis=0)  # (4,)
 
@@ -117,13 +117,10 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
             metrics = metrics.write(step, gan_step(indices[step], latent[step]))
         return metrics.stack()  # (steps, 4)
 
-    return run_epoch
+    def run(indices, latent):  # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
+        return run_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
 
-
-def update_average(averages, variables, decay):
-    """w_avg <- decay * w_avg + (1 - decay) * w, for each weight of G."""
-    for average, variable in zip(averages, variables):
-        average.assign(decay * average + (1.0 - decay) * variable)
+    return run
 
 
 def _accuracy(predicted_real, actually_real):

@@ -1,0 +1,59 @@
+"""WGAN-GP: the lecture's Wasserstein GAN, in its gradient-penalty form.
+
+With ``loss="wgan-gp"`` D is a critic with a real-valued score (a linear last
+layer, no sigmoid) and the game's losses become
+
+    critic:    E[D(G(z))] - E[D(x)] + lambda * E[(||grad_x_hat D(x_hat)||_2 - 1)^2],
+    generator: -E[D(G(z))],
+
+with x_hat = eps * x + (1 - eps) * G(z), eps ~ U(0, 1), a random point between a
+real and a generated curve (the paper's Algorithm 1, lambda = 10).
+
+Only the fast engine (sinegan.extras.fast_engine) runs it: ``train_on_batch``
+cannot express a loss that needs the critic's gradient with respect to its input.
+
+Reference: Gulrajani et al. 2017, "Improved Training of Wasserstein GANs", arXiv:1704.00028.
+"""
+
+from __future__ import annotations
+
+import keras
+import tensorflow as tf
+
+
+def compile_critic(critic: keras.Model, config):
+    """Only step 3 uses this compile: a critic is pre-trained as a logistic
+    classifier on its score, where score > 0 means "real"."""
+    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
+                                      name="discriminator_optimizer")
+    critic.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
+                   metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)])
+
+
+def critic_loss(real_scores, generated_scores):
+    """mean(D(G(z))) - mean(D(x)): minus the critic's estimate of the Wasserstein distance."""
+    return tf.reduce_mean(generated_scores) - tf.reduce_mean(real_scores)
+
+
+def wasserstein_generator_loss(generated_scores):
+    """-mean(D(G(z))): G raises the critic's score of its curves."""
+    return -tf.reduce_mean(generated_scores)
+
+
+def gradient_penalty(critic, real, generated, mixing):
+    """mean((||grad_x_hat D(x_hat)||_2 - 1)^2) at x_hat = mixing * real + (1 - mixing) * generated.
+
+    ``real`` and ``generated`` are (batch, n) inputs of the critic and ``mixing``
+    is (batch, 1), one eps ~ U(0, 1) per pair. Each row's gradient norm is
+    pushed towards 1: the soft form of the 1-Lipschitz constraint.
+    """
+    interpolates = tf.convert_to_tensor(mixing * real + (1.0 - mixing) * generated)  # (batch, n)
+    with tf.GradientTape() as tape:
+        tape.watch(interpolates)
+        scores = critic(interpolates, training=True)  # (batch, 1)
+    # (batch, n). With minibatch_std_group a row's gradient also carries its group's
+    # scores (through the group's spread), so the penalty is then only roughly per curve.
+    gradients = tape.gradient(scores, interpolates)
+    # The tiny constant keeps the square root differentiable at a zero gradient.
+    norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
+    return tf.reduce_mean(tf.square(norms - 1.0))

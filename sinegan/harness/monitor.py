@@ -1,0 +1,50 @@
+"""Watching what the generator learns while it trains.
+
+A GAN's losses say little about its samples (lecture on GAN theory: "the
+generator loss does not track sample quality"). So every few epochs the
+trainer asks the generator for curves from one fixed batch of latent vectors
+and measures them against real curves with sinegan.measure.evaluate: are they
+sinusoids, do they cover the data (k-NN precision and recall), are their
+frequencies distributed like the data's, and have they collapsed onto a few shapes?
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..measure.evaluate import evaluate_curves
+from ..measure.sine_fit import fit_sines
+from ..slides.config import GANConfig, require_config
+from ..slides.dataset import SineDataset
+from ..slides.sampling import generate_curves, sample_latent
+from ..validation import require_instance, require_rng
+
+
+class QualityMonitor:
+    """Measures G on a fixed latent batch against a fixed set of real curves."""
+
+    def __init__(self, config: GANConfig, dataset: SineDataset, rng: np.random.Generator):
+        require_config(config)
+        require_instance("dataset", dataset, SineDataset, "a SineDataset")
+        require_rng(rng)
+        count = min(config.monitor_samples, config.train_size)
+        self.x = dataset.x
+        self.latent = sample_latent(config, count, rng)  # (count, latent_dim), the same every time
+        self.real = dataset.curves[:count]  # (count, 64)
+        self.real_fit = fit_sines(self.real, self.x)  # fitted once
+
+    def measure(self, generator) -> dict:
+        """The measures of one moment of training, as plain floats."""
+        curves = generate_curves(generator, self.latent)  # (count, 64)
+        return evaluate_curves(curves, self.real, self.x, real_fit=self.real_fit).summary()
+
+
+def describe(epoch: int, measures: dict) -> str:
+    """One line for the training log."""
+    line = (f"   quality after epoch {epoch}: sine-like {measures['sine_like']:.0%}, "
+            f"precision {measures['precision']:.2f}, recall {measures['recall']:.2f}, "
+            f"frequencies {measures['frequency_p5']:.2f}-{measures['frequency_p95']:.2f} "
+            f"(W1 {measures['frequency_w1']:.3f}), diversity {measures['diversity']:.2f}")
+    if measures["mode_collapse"]:
+        line += f"\n   MODE COLLAPSE: the curves are {measures['diversity']:.0%} as diverse as the data"
+    return line

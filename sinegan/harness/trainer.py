@@ -1,0 +1,172 @@
+"""The harness around the slides' loop: one object that runs a whole training run.
+
+``Trainer`` builds steps 1, 2 and 4 for a config (sinegan.extras.recipe picks
+the parts), runs step 3 and then step 5 epoch by epoch with one of two engines,
+and keeps the history. The slides' loop itself is sinegan.slides.training; this
+module only wraps it from outside:
+
+- the engine: ``"literal"`` runs the slides' loop as written (``train_on_batch``
+  per update, ``predict`` for the fakes: tens of milliseconds a step); ``"fast"``
+  (default) runs the same loop body traced into one TensorFlow graph per epoch
+  (sinegan.extras.fast_engine), crossing into Python once per epoch;
+- every epoch: the finite check, the timing, the history and the snapshot of a
+  fixed latent batch, the quality measures every few epochs, the slides' table,
+  and Keras callbacks (which may stop training).
+"""
+
+from __future__ import annotations
+
+import time
+
+import keras
+import numpy as np
+
+from ..extras import recipe
+from ..presets import SLIDES
+from ..seeding import seed_everything
+from ..slides.config import GANConfig, require_config
+from ..slides.dataset import make_dataset
+from ..slides.sampling import generate_curves, sample_latent
+from ..slides.training import pretrain_discriminator, train_gan_epoch
+from ..validation import check_engine, require_int
+from .history import METRICS, History, check_finite
+from .monitor import QualityMonitor, describe
+
+
+class Trainer:
+    """Owns the data, the networks and the history of one training run.
+
+    >>> trainer = Trainer(GANConfig(epochs=2))
+    >>> trainer.pretrain_discriminator()   # step 3
+    >>> trainer.train()                    # step 5
+    """
+
+    def __init__(self, config: GANConfig = SLIDES, engine: str = "fast"):
+        require_config(config)
+        check_engine(config, engine)
+        self.config, self.engine = config, engine
+        data_rng, self.rng = seed_everything(config.seed)
+        self.dataset = make_dataset(config, data_rng)  # step 1: X_TRAIN and NOISE
+        self.discriminator = recipe.build_discriminator(config)  # step 2
+        self.generator = recipe.build_generator(config)  # step 4
+        self.gan = recipe.build_gan(self.generator, self.discriminator, config)
+        # What D reads of each row n in steps 3 and 5: X_TRAIN[n] and NOISE[n] on the slides.
+        self.real_inputs, self.noise_inputs = recipe.discriminator_inputs(config, self.dataset)
+        # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
+        self.monitor_latent = sample_latent(config, config.monitor_curves, data_rng)
+        self.monitor = QualityMonitor(config, self.dataset, data_rng)
+        # G with averaged weights (generator_average_decay), or G itself when that is off.
+        self.sampling_generator, self._after_generator_step = recipe.sampling_generator(self.generator, config)
+        self.history = History(snapshots=[generate_curves(self.sampling_generator, self.monitor_latent)])
+        self.epoch = 0
+        self._fast_epoch = None  # traced on first use
+
+    # --- Step 3 ------------------------------------------------------------------
+    def pretrain_discriminator(self, log=print) -> list:
+        """Pre-train D on sinusoids (1) against NOISE curves (0); returns the accuracies."""
+        config = self.config
+        _log(log, " batch | D loss  | D accuracy")
+        batches = pretrain_discriminator(self.discriminator, self.real_inputs, self.noise_inputs,
+                                         config.pretrain_batches, config.half_batch, self.rng)
+        for batch, (loss, accuracy) in enumerate(batches, start=1):
+            self.history.pretrain_loss.append(loss)
+            self.history.pretrain_accuracy.append(accuracy)
+            _log(log, f" {batch:5d} | {loss:.5f} | {accuracy:.5f}")
+        return list(self.history.pretrain_accuracy)
+
+    # --- Step 5 ------------------------------------------------------------------
+    def train(self, epochs: int | None = None, log=print, callbacks=None) -> History:
+        """Train the GAN for ``epochs`` more epochs (default: ``config.epochs``).
+
+        ``callbacks`` are ``keras.callbacks.Callback`` objects, attached to the
+        GAN model: each epoch's ``logs`` hold the epoch means of ``METRICS`` and,
+        when measured, the quality measures. A callback may stop training by
+        setting ``model.stop_training``. A non-finite loss or weight raises
+        ``TrainingDiverged`` before any callback sees the bad epoch.
+        """
+        epochs = self.config.epochs if epochs is None else epochs
+        require_int("epochs", epochs, minimum=0)
+        callbacks = list(callbacks or [])
+        if not all(isinstance(callback, keras.callbacks.Callback) for callback in callbacks):
+            raise ValueError(f"callbacks expected keras.callbacks.Callback objects. Received: callbacks={callbacks!r}")
+        callback_list = keras.callbacks.CallbackList(callbacks, model=self.gan, epochs=epochs,
+                                                     steps=self.config.steps_per_epoch)
+        self.gan.stop_training = False
+        callback_list.on_train_begin()
+        # The slides print the last step's accuracies; we print the epoch's mean,
+        # because a single batch of 128 is too noisy to read.
+        _log(log, " epoch | D loss  | G loss  | D accuracy | G accuracy")
+        last_epoch = self.epoch + epochs
+        for _ in range(epochs):
+            callback_list.on_epoch_begin(self.epoch)
+            start = time.perf_counter()
+            metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
+            check_finite(metrics, self.epoch + 1, self._models())
+            logs = self._record_epoch(metrics, time.perf_counter() - start, log)
+            if self.epoch == last_epoch or (self.config.monitor_every and self.epoch % self.config.monitor_every == 0):
+                logs.update(self._measure_quality(log))
+            callback_list.on_epoch_end(self.epoch - 1, logs)  # Keras numbers epochs from 0
+            if self.gan.stop_training:
+                break
+        callback_list.on_train_end()
+        return self.history
+
+    def draw_epoch_batches(self):
+        """The random choices of one epoch, drawn up front so both engines share them.
+
+        Returns ``indices`` (steps, k, 64): the rows n of X_TRAIN for each of the
+        k discriminator updates of each step (k = 1 on the slides), and ``latent``
+        (steps, k, 64, latent_dim): the generator's inputs, which are the same
+        rows of NOISE on the slides, or fresh vectors if ``fresh_latent``.
+        """
+        config = self.config
+        indices = self.rng.integers(0, config.train_size, size=(
+            config.steps_per_epoch, config.discriminator_steps, config.half_batch))  # (steps, k, 64)
+        if config.fresh_latent:
+            return indices, sample_latent(config, indices.shape, self.rng)  # (steps, k, 64, latent_dim)
+        return indices, self.dataset.noise[indices]  # (steps, k, 64, 64) NOISE[n]
+
+    def run_epoch(self, indices, latent) -> np.ndarray:
+        """One epoch of GAN steps with this trainer's engine; returns (steps, 4) metrics.
+
+        ``train`` calls this with ``draw_epoch_batches()``; it touches no history.
+        The GAN's first layer draws D's fakes: G, or the conditional G that also hands D its b.
+        """
+        drawer = self.gan.layers[0]
+        if self.engine == "literal":
+            return train_gan_epoch(drawer, self.discriminator, self.gan, self.real_inputs, indices, latent,
+                                   self._after_generator_step)
+        if self._fast_epoch is None:
+            from ..extras.fast_engine import compile_fast_epoch
+
+            self._fast_epoch = compile_fast_epoch(drawer, self.discriminator, self.gan, self.real_inputs,
+                                                  self.config, self._after_generator_step)
+        return self._fast_epoch(indices, latent)
+
+    # --- Around each epoch ---------------------------------------------------------
+    def _models(self) -> dict:
+        models = {"generator": self.generator, "discriminator": self.discriminator}
+        if self.sampling_generator is not self.generator:
+            models["averaged generator"] = self.sampling_generator
+        return models
+
+    def _record_epoch(self, metrics, seconds, log) -> dict:
+        self.history.epoch_seconds.append(seconds)
+        self.history.step_metrics.append(metrics)
+        self.history.snapshots.append(generate_curves(self.sampling_generator, self.monitor_latent))
+        self.epoch += 1
+        means = metrics.mean(axis=0)  # (4,)
+        d_loss, d_accuracy, g_loss, g_accuracy = means
+        _log(log, f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}")
+        return dict(zip(METRICS, map(float, means)))
+
+    def _measure_quality(self, log) -> dict:
+        measures = self.monitor.measure(self.sampling_generator)
+        self.history.quality.append({"epoch": self.epoch, **measures})
+        _log(log, describe(self.epoch, measures))
+        return measures
+
+
+def _log(log, line):
+    if log is not None:
+        log(line)

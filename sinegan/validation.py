@@ -1,0 +1,214 @@
+"""Every check of user input, in one place and one style.
+
+Each check raises ``ValueError`` with a message of the form
+
+    NAME expected WHAT IT MUST BE. Received: NAME=VALUE
+
+so the message names the parameter and the value that was received (the
+style of Keras' own argument errors). ``check_config`` holds the checks of a
+whole :class:`~sinegan.slides.config.GANConfig`; the dataclass calls it when it
+is built, so a config that exists is a valid one.
+
+This module imports NumPy only: the command line uses it before TensorFlow loads.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+# The values each text field of GANConfig accepts.
+CHOICES = {
+    "latent_distribution": ("uniform", "normal", "truncated_normal"),
+    "hidden_activation": ("relu", "leaky_relu"),
+    "generator_architecture": ("dense", "dcgan"),
+    "generator_loss": ("non_saturating", "minimax"),
+    "discriminator_conditioning": ("concatenate", "projection"),
+    "loss": ("gan", "wgan-gp"),
+}
+ENGINES = ("fast", "literal")  # how the trainer runs step 5 (sinegan.harness.trainer)
+
+
+def fail(name, expected, value, also=""):
+    """Raise the house ValueError: "NAME expected EXPECTED. Received: NAME=VALUE[, ALSO]"."""
+    raise ValueError(f"{name} expected {expected}. Received: {name}={value!r}{', ' + also if also else ''}")
+
+
+def is_int(value) -> bool:
+    """An integer, NumPy's included (a size often comes from an array); never a bool."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def is_number(value) -> bool:
+    """A real number, NumPy's included; never a bool."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def require_int(name, value, minimum=1):
+    if not is_int(value) or value < minimum:
+        kind = {0: "a non-negative integer", 1: "a positive integer"}.get(minimum, f"an integer >= {minimum}")
+        fail(name, kind, value)
+
+
+def require_finite(name, value):
+    if not is_number(value) or not math.isfinite(value):
+        fail(name, "a finite number", value)
+
+
+def require_interval(name, value, low, high, closed_high=False):
+    """A finite number in [low, high), or [low, high] when ``closed_high``."""
+    require_finite(name, value)
+    if not (low <= value <= high if closed_high else low <= value < high):
+        fail(name, f"a number in [{low}, {high}{']' if closed_high else ')'}", value)
+
+
+def require_choice(name, value, choices):
+    if not isinstance(value, str) or value not in choices:
+        fail(name, f"one of {choices}", value)
+
+
+def require_bool(name, value):
+    if not isinstance(value, (bool, np.bool_)):
+        fail(name, "True or False", value)
+
+
+def require_range(name, bounds, strict):
+    """A (low, high) pair of finite numbers, low < high (``strict``) or low <= high."""
+    if not (isinstance(bounds, tuple) and len(bounds) == 2 and all(map(is_number, bounds))
+            and all(map(math.isfinite, bounds))):
+        fail(name, "a (low, high) pair of finite numbers", bounds)
+    if (bounds[0] >= bounds[1]) if strict else (bounds[0] > bounds[1]):
+        fail(name, f"low {'<' if strict else '<='} high", bounds)
+
+
+def require_sizes(name, value):
+    """A non-empty tuple of positive integers, such as a network's layer widths."""
+    if not (isinstance(value, tuple) and value and all(is_int(size) and size >= 1 for size in value)):
+        fail(name, "a non-empty tuple of positive integers", value)
+
+
+def require_instance(name, value, kind, description):
+    if not isinstance(value, kind):
+        fail(name, description, value)
+
+
+def require_rng(rng):
+    require_instance("rng", rng, np.random.Generator, "a numpy.random.Generator")
+
+
+def require_curves(curves, name, minimum_count=1):
+    """``curves`` as a finite float64 array of shape (n_curves, n_points), n_curves >= minimum_count."""
+    array = np.asarray(curves, dtype=np.float64)
+    if array.ndim != 2 or array.shape[1] == 0:
+        raise ValueError(f"{name} expected a 2-D array of curves, shape (n_curves, n_points). "
+                         f"Received: {name}.shape={array.shape}")
+    if array.shape[0] < minimum_count:
+        raise ValueError(f"{name} expected at least {minimum_count} curves. Received: {name}.shape={array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} expected only finite values. Received: {name} with "
+                         f"{np.sum(~np.isfinite(array))} NaN/inf entries")
+    return array
+
+
+def require_same_length(first, first_name, second, second_name):
+    """Two arrays of curves with the same number of points per curve."""
+    if first.shape[1] != second.shape[1]:
+        raise ValueError(f"{first_name} and {second_name} expected the same number of points per curve. "
+                         f"Received: {first_name}.shape={first.shape}, {second_name}.shape={second.shape}")
+
+
+def require_positive(value, name):
+    """A finite number > 0."""
+    if not is_number(value) or not np.isfinite(value) or value <= 0:
+        fail(name, "a positive finite number", value)
+
+
+def check_config(config):
+    """Every check of a GANConfig's fields, alone and together; raises the first ValueError."""
+    for name in ("train_len", "train_size", "discriminator_units", "batch_size", "latent_dim", "monitor_curves",
+                 "discriminator_steps", "monitor_samples"):
+        require_int(name, getattr(config, name), minimum=1)
+    for name in ("pretrain_batches", "epochs", "seed", "monitor_every", "minibatch_std_group"):
+        require_int(name, getattr(config, name), minimum=0)
+    for name in ("x_min", "x_max", "y_min", "y_max", "learning_rate", "gradient_penalty_weight",
+                 "r1_penalty_weight"):
+        require_finite(name, getattr(config, name))
+    for name in ("fresh_latent", "conditional"):
+        require_bool(name, getattr(config, name))
+    for name, choices in CHOICES.items():
+        require_choice(name, getattr(config, name), choices)
+    require_sizes("generator_units", config.generator_units)
+    require_sizes("generator_channels", config.generator_channels)
+    require_range("x_min, x_max", (config.x_min, config.x_max), strict=True)
+    require_range("y_min, y_max", (config.y_min, config.y_max), strict=True)
+    for name in ("amplitude_range", "frequency_range", "phase_range"):
+        require_range(name, getattr(config, name), strict=False)
+    for name in ("discriminator_dropout", "adam_beta_1", "adam_beta_2", "generator_average_decay"):
+        require_interval(name, getattr(config, name), 0.0, 1.0)
+    require_finite("real_label", config.real_label)
+    if not 0.5 < config.real_label <= 1.0:
+        fail("real_label", "a number in (0.5, 1]", config.real_label)
+    if config.learning_rate <= 0:
+        fail("learning_rate", "a positive number", config.learning_rate)
+    for name in ("r1_penalty_weight", "gradient_penalty_weight"):
+        if getattr(config, name) < 0:
+            fail(name, "a non-negative number", getattr(config, name))
+    _check_sizes_together(config)
+    _check_options_together(config)
+
+
+def _check_sizes_together(config):
+    if config.batch_size % 2:
+        fail("batch_size", "an even number: half real, half generated curves", config.batch_size)
+    if config.batch_size > config.train_size:
+        fail("batch_size", "at most train_size", config.batch_size, f"train_size={config.train_size}")
+    half_batch = config.batch_size // 2
+    if config.minibatch_std_group and half_batch % config.minibatch_std_group:
+        fail("minibatch_std_group", "a divisor of batch_size // 2, so that no group mixes real and generated "
+             "curves", config.minibatch_std_group, f"batch_size={config.batch_size}")
+    stages = len(config.generator_channels)  # each stage of the dcgan generator doubles the length
+    if config.generator_architecture == "dcgan" and config.train_len % 2 ** stages:
+        fail("train_len", f"a multiple of {2 ** stages} for the dcgan generator, which doubles the length "
+             f"{stages} times", config.train_len, f"generator_channels={config.generator_channels}")
+    if not config.fresh_latent and config.latent_dim != config.train_len:
+        fail("latent_dim", "to equal train_len when fresh_latent is False: the generator then reads rows of the "
+             "NOISE matrix", config.latent_dim, f"train_len={config.train_len}")
+
+
+def _check_options_together(config):
+    if not config.fresh_latent and config.latent_distribution != "uniform":
+        fail("latent_distribution", "'uniform' when fresh_latent is False: the generator then reads rows of the "
+             "uniform NOISE matrix", config.latent_distribution)
+    if config.r1_penalty_weight and config.loss != "gan":
+        fail("r1_penalty_weight", "0 with loss='wgan-gp', whose critic has its own penalty",
+             config.r1_penalty_weight, f"loss={config.loss!r}")
+    if config.loss == "wgan-gp" and config.generator_loss != "non_saturating":
+        fail("generator_loss", "'non_saturating' with loss='wgan-gp': G then always minimises -D(G(z)); the "
+             "choice is between the cross-entropy game's G losses", config.generator_loss)
+    if config.loss == "wgan-gp" and config.real_label != 1.0:
+        fail("real_label", "1.0 with loss='wgan-gp': a critic's score has no target to smooth", config.real_label)
+    if config.discriminator_conditioning == "projection" and not config.conditional:
+        fail("conditional", "True with discriminator_conditioning='projection'", config.conditional)
+    if config.conditional and not config.fresh_latent:
+        fail("fresh_latent", "True with conditional=True: its inputs are new latent vectors with a requested "
+             "frequency, not rows of NOISE", config.fresh_latent)
+    if config.conditional and config.frequency_range[0] == config.frequency_range[1]:
+        fail("frequency_range", "low < high with conditional=True: frequencies to choose from",
+             config.frequency_range)
+
+
+def check_engine(config, engine):
+    """The trainer's engine, and what the literal engine's train_on_batch cannot express."""
+    require_choice("engine", engine, ENGINES)
+    if engine != "literal":
+        return
+    if config.loss != "gan":
+        fail("loss", "'gan' with engine='literal': train_on_batch cannot add WGAN-GP's gradient penalty; "
+             "use engine='fast'", config.loss)
+    if config.r1_penalty_weight:
+        fail("r1_penalty_weight", "0 with engine='literal': train_on_batch cannot add the R1 gradient penalty; "
+             "use engine='fast'", config.r1_penalty_weight)
+    if config.real_label != 1.0:  # train_on_batch's accuracy would compare predictions with 0.9 and read 0
+        fail("real_label", "1.0 with engine='literal': the slides' train_on_batch loop needs hard labels",
+             config.real_label)
