@@ -11,7 +11,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, build_discriminator, build_gan, build_generator
 
-from helpers import CallRecorder, all_changed, fast_step_changes, same, weights
+from helpers import CallRecorder, fast_step_changes, same, weights
 
 
 def models(config=GANConfig(train_size=256)):

@@ -1,1 +1,7 @@
-"""."""
+"""Every figure of sinegan. Functions return matplotlib figures; nothing here imports TensorFlow.
+
+    run.py        a training run: the data (step 1), generated against real (step 6),
+                  snapshots of a fixed latent batch, and the history
+    lectures.py   the 1010 GAN, latent walks, conditional sines
+    animation.py  the snapshots in motion
+"""

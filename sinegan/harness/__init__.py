@@ -1,1 +1,6 @@
-"""."""
+"""The harness around the slides' loop: the Trainer, its history, and quality monitoring.
+
+The loop itself is sinegan.slides.training; the harness runs it epoch by
+epoch with one of two engines and wraps it with callbacks, progress, quality
+monitoring, finite checks and timing.
+"""

@@ -35,8 +35,8 @@ import tensorflow as tf
 from keras import layers
 
 from ..seeding import seed_everything
-from .pattern_source import LOSS_NAMES, real_patterns
 from ..validation import require_int, require_positive
+from .pattern_source import real_patterns
 
 def build_pattern_generator(latent_dim: int, hidden_units: int) -> keras.Sequential:
     """z -> Dense relu -> Dense 4 sigmoid: four values in (0, 1), like the pattern."""
@@ -60,7 +60,7 @@ def build_pattern_discriminator(hidden_units: int) -> keras.Sequential:
 class PatternHistory:
     """What training produced: every step's losses and the mean generated pattern at each report."""
 
-    losses: list = field(default_factory=list)  # per report: (steps, 3) array, columns LOSS_NAMES
+    losses: list = field(default_factory=list)  # per report: (steps, 3) array, columns pattern_source.LOSS_NAMES
     steps: list = field(default_factory=list)  # training steps done at each snapshot
     snapshots: list = field(default_factory=list)  # per report: mean generated pattern, (4,)
 

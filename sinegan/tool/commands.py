@@ -18,7 +18,6 @@ import os
 import shlex
 import signal
 import sys
-import time
 
 import keras
 import numpy as np
@@ -28,55 +27,15 @@ from matplotlib.animation import PillowWriter
 from ..figures.animation import animate_snapshots
 from ..figures.run import plot_generated_vs_real
 from ..harness.history import TrainingDiverged
-from ..harness.monitor import describe
 from ..harness.trainer import Trainer
 from ..measure.evaluate import evaluate_curves
 from ..slides.sampling import sample_curves
 from .checkpoint import read_checkpoint, trainer_from_checkpoint
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
+from .progress import EpochProgress
 from .rundir import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
                      write_run)
-
-
-class ProgressBar(keras.callbacks.Callback):
-    """One line per epoch on stderr, redrawn in place on a terminal; quality lines in between."""
-
-    def __init__(self, total_epochs, stream=None, width=30):
-        super().__init__()
-        self.total_epochs, self.stream, self.width = total_epochs, stream or sys.stderr, width
-        self.interactive = self.stream.isatty()
-        self.started = time.perf_counter()
-        self.line_open = False  # a redrawn line waits for its newline
-
-    def close(self):
-        """End the redrawn line, so that what is printed next starts on its own line."""
-        if self.line_open:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.line_open = False
-
-    def on_train_begin(self, logs=None):
-        self.started = time.perf_counter()
-
-    def on_train_end(self, logs=None):
-        self.close()
-
-    def on_epoch_end(self, epoch, logs=None):
-        logs = logs or {}
-        done = epoch + 1
-        filled = round(self.width * done / max(self.total_epochs, 1))
-        line = (f"epoch {done}/{self.total_epochs} [{'=' * filled}{'.' * (self.width - filled)}] "
-                f"D loss {logs.get('discriminator_loss', np.nan):.4f}, "
-                f"G loss {logs.get('generator_loss', np.nan):.4f}, "
-                f"D accuracy {logs.get('discriminator_accuracy', np.nan):.3f} "
-                f"({time.perf_counter() - self.started:.1f} s)")
-        self.line_open = self.interactive and done < self.total_epochs
-        self.stream.write(("\r" if self.interactive else "") + line + ("" if self.line_open else "\n"))
-        if "sine_like" in logs:
-            self.close()
-            self.stream.write(describe(done, logs) + "\n")
-        self.stream.flush()
 
 
 class StopOnFlag(keras.callbacks.Callback):
@@ -110,7 +69,7 @@ def train(arguments, prog):
             raise KeyboardInterrupt
         flag["stop"] = True
 
-    progress, diverged = ProgressBar(total), None
+    progress, diverged = EpochProgress(total - trainer.epoch), None
     previous_handler = signal.signal(signal.SIGINT, on_sigint)
     try:
         if arguments.out is not None:
@@ -127,7 +86,6 @@ def train(arguments, prog):
         flag["stop"] = True
     finally:
         signal.signal(signal.SIGINT, previous_handler)
-        progress.close()
     if diverged is not None:
         print(f"{prog}: error: {diverged}; {checkpoint_path(run)} keeps the last good epoch", file=sys.stderr)
         return EXIT_DIVERGED
