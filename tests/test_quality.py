@@ -1,5 +1,7 @@
 """Tests for sinegan.measure, checked against independent references (scipy, brute force, hand values)."""
 import json
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -228,6 +230,29 @@ def test_evaluate_curves_report(samples):
     assert collapsed.mode_collapse and collapsed.recall < 0.02
 
 
+def test_evaluate_curves_paired_fits_every_curve_and_pairs_the_first(samples):
+    # 500 generated curves fitted, k-NN, MMD and diversity on the first 100 of each sample.
+    generated, real = samples["real_again"], samples["real"]
+    report = evaluate_curves(generated, real, X, seed=3, paired=100)
+    whole = evaluate_curves(generated, real, X, seed=3)
+    paired = evaluate_curves(generated[:100], real[:100], X, seed=3)
+    assert report.paired == 100 and whole.paired is None
+    assert report.generated_fit.frequency.shape == (500,) and report.real_fit.frequency.shape == (500,)
+    assert report.parameter_distances == whole.parameter_distances
+    assert (report.precision, report.recall) == knn_precision_recall(generated[:100], real[:100])
+    for name in ("precision", "recall", "mmd", "mmd_floor", "mmd_bandwidth", "diversity_ratio"):
+        assert getattr(report, name) == getattr(paired, name)
+    assert json.loads(json.dumps(report.to_dict()))["paired"] == 100
+
+
+def test_measure_modules_import_no_tensorflow():
+    code = ("import sys, sinegan.measure.evaluate, sinegan.measure.distances, sinegan.measure.sine_fit; "
+            "print(sorted(name for name in ('tensorflow', 'keras') if name in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 # ---------------------------------------------------------------- bad input
 @pytest.mark.parametrize("call, message", [
     (lambda real: fit_sines(np.zeros(3), X), r"curves\.shape=\(3,\)"),
@@ -248,6 +273,8 @@ def test_evaluate_curves_report(samples):
     (lambda real: discriminator_accuracy("not callable", real, real), r"discriminator='not callable'"),
     (lambda real: discriminator_accuracy(lambda c: np.ones((len(c), 2)), real, real), r"shape=\(20, 2\)"),
     (lambda real: evaluate_curves(real, real, X, k=-1), r"k=-1"),
+    (lambda real: evaluate_curves(real, real, X, paired=21), r"from 4 to .*=20\. Received: paired=21"),
+    (lambda real: evaluate_curves(real, real, X, paired=2.5), r"paired=2\.5"),
 ])
 def test_bad_input_raises_value_error_naming_the_parameter(call, message):
     real = sine_curves(np.random.default_rng(8), 20)[0]
