@@ -20,12 +20,10 @@ express a loss that needs the critic's gradient with respect to its input.
 
 from __future__ import annotations
 
-import keras
 import tensorflow as tf
 
 from ..slides.config import GANConfig
-from .losses import GENERATOR_LOSSES, discriminator_loss, r1_penalty
-from .wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
+from .losses import GENERATOR_LOSSES, discriminator_loss, hard_accuracy, r1_penalty
 
 
 def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, after_generator_step=None):
@@ -64,31 +62,16 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         loss = discriminator_loss(labels, probabilities)
         if config.r1_penalty_weight:  # traced only when on: the slides' graph is unchanged
             loss += 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
-        return loss, _accuracy(probabilities > 0.5, labels > 0.5)
+        return loss, hard_accuracy(probabilities > 0.5, labels > 0.5)
 
     def generator_losses(latent):  # (64, latent_dim)
         probabilities = gan(latent, training=True)[:, 0]  # (64,) D(G(z))
-        return generator_loss(probabilities), _accuracy(probabilities > 0.5, True)
+        return generator_loss(probabilities), hard_accuracy(probabilities > 0.5, True)
 
-    # WGAN-GP: one eps ~ U(0, 1) per (real, generated) pair, from the run's seed.
-    mixing_seeds = keras.random.SeedGenerator(config.seed) if config.loss == "wgan-gp" else None
+    if config.loss == "wgan-gp":  # the critic's game, imported only when asked for
+        from .wgan_gp import wgan_gp_objectives
 
-    def critic_losses(real, generated):  # (64, 64) each
-        scores = discriminator(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
-        real_scores, generated_scores = tf.split(scores, 2)  # (64,) each
-        mixing = keras.random.uniform((real.shape[0], 1), seed=mixing_seeds)  # (64, 1)
-        penalty = gradient_penalty(discriminator, real, generated, mixing)
-        loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
-        # A critic has no probabilities: its accuracy reads a positive score as "real".
-        is_real = tf.range(tf.shape(scores)[0]) < tf.shape(real)[0]  # (128,) the first 64 rows
-        return loss, _accuracy(scores > 0, is_real)
-
-    def wasserstein_generator_losses(latent):  # (64, latent_dim)
-        scores = gan(latent, training=True)[:, 0]  # (64,) D(G(z))
-        return wasserstein_generator_loss(scores), _accuracy(scores > 0, True)
-
-    if config.loss == "wgan-gp":
-        discriminator_objective, generator_objective = critic_losses, wasserstein_generator_losses
+        discriminator_objective, generator_objective = wgan_gp_objectives(discriminator, gan, config)
     else:
         discriminator_objective, generator_objective = discriminator_losses, generator_losses
 
@@ -121,8 +104,3 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         return run_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
 
     return run
-
-
-def _accuracy(predicted_real, actually_real):
-    """Share of curves whose predicted side matches the hard label, also when real_label is 0.9."""
-    return tf.reduce_mean(tf.cast(tf.equal(predicted_real, actually_real), tf.float32))

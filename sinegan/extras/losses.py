@@ -99,3 +99,7 @@ def r1_penalty(discriminator, real):
         logits = tf.math.log(probabilities) - tf.math.log1p(-probabilities)  # (batch,)
     gradients = tape.gradient(logits, real)  # (batch, n)
     return tf.reduce_mean(tf.reduce_sum(tf.square(gradients), axis=1))
+
+def hard_accuracy(predicted_real, actually_real):
+    """Share of curves whose predicted side matches the hard label, also when real_label is 0.9."""
+    return tf.reduce_mean(tf.cast(tf.equal(predicted_real, actually_real), tf.float32))

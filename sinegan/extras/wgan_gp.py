@@ -20,6 +20,8 @@ from __future__ import annotations
 import keras
 import tensorflow as tf
 
+from .losses import hard_accuracy
+
 
 def compile_critic(critic: keras.Model, config):
     """Only step 3 uses this compile: a critic is pre-trained as a logistic
@@ -57,3 +59,25 @@ def gradient_penalty(critic, real, generated, mixing):
     # The tiny constant keeps the square root differentiable at a zero gradient.
     norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
     return tf.reduce_mean(tf.square(norms - 1.0))
+
+
+def wgan_gp_objectives(critic, gan, config):
+    """The two objectives the fast engine minimises, each returning (loss, accuracy):
+    the critic's on (real, generated) inputs, and G's on latent vectors through the GAN."""
+    mixing_seeds = keras.random.SeedGenerator(config.seed)  # one eps ~ U(0, 1) per (real, generated) pair
+
+    def critic_losses(real, generated):  # (64, 64) each
+        scores = critic(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
+        real_scores, generated_scores = tf.split(scores, 2)  # (64,) each
+        mixing = keras.random.uniform((real.shape[0], 1), seed=mixing_seeds)  # (64, 1)
+        penalty = gradient_penalty(critic, real, generated, mixing)
+        loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
+        # A critic has no probabilities: its accuracy reads a positive score as "real".
+        is_real = tf.range(tf.shape(scores)[0]) < tf.shape(real)[0]  # (128,) the first 64 rows
+        return loss, hard_accuracy(scores > 0, is_real)
+
+    def wasserstein_generator_losses(latent):  # (64, latent_dim)
+        scores = gan(latent, training=True)[:, 0]  # (64,) D(G(z))
+        return wasserstein_generator_loss(scores), hard_accuracy(scores > 0, True)
+
+    return critic_losses, wasserstein_generator_losses
