@@ -1,0 +1,119 @@
+"""The package's shape: one-way imports, small modules, and a slide core that loads no extras.
+
+These are the promises of the layout (see sinegan/__init__.py): a student can
+read the slides' modules without meeting the extras, the command line answers
+before TensorFlow loads, and the figures never need TensorFlow.
+"""
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import sinegan
+
+PACKAGE = Path(sinegan.__file__).parent
+SLIDE_CORE = ("config", "dataset", "discriminator", "generator", "training", "sampling")
+
+
+def module_name(path):
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path):
+    """Every sinegan module that ``path`` imports, at the top or inside a function."""
+    name, tree = module_name(path), ast.parse(path.read_text())
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            target = ".".join(filter(None, [base, node.module or ""]))
+            for alias in node.names:  # "from . import x" may name a module
+                candidates = (f"{target}.{alias.name}", target)
+                found.add(next(c for c in candidates if c in MODULES or c == target))
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {module for module in found if module in MODULES and module != name}
+
+
+MODULES = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def test_the_package_has_no_import_cycle():
+    graph = {name: imported_modules(path) for name, path in MODULES.items() if name != "sinegan"}
+    visiting, done = [], set()
+
+    def visit(module):
+        if module in visiting:
+            raise AssertionError("import cycle: " + " -> ".join(visiting[visiting.index(module):] + [module]))
+        if module not in done:
+            visiting.append(module)
+            for imported in graph.get(module, ()):
+                visit(imported)
+            visiting.pop()
+            done.add(module)
+
+    for module in graph:
+        visit(module)
+    assert "sinegan.slides.training" in done and len(done) > 20  # the walk really saw the package
+
+
+def test_no_module_is_over_250_lines():
+    lengths = {name: len(path.read_text().splitlines()) for name, path in MODULES.items()}
+    assert {name: length for name, length in lengths.items() if length > 250} == {}
+
+
+def test_the_slide_core_is_small_and_imports_nothing_beyond_the_slides():
+    core = {f"sinegan.slides.{name}": MODULES[f"sinegan.slides.{name}"] for name in SLIDE_CORE}
+    assert sum(len(path.read_text().splitlines()) for path in core.values()) < 600
+    for name, path in core.items():
+        outside = {module for module in imported_modules(path)
+                   if not module.startswith("sinegan.slides") and module != "sinegan.validation"}
+        # One door out, and it is lazy: latent vectors beyond the slides' uniform ones.
+        assert outside <= {"sinegan.extras.latent_prior"}, (name, outside)
+
+
+def run_python(code):
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                            env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "", "HOME": str(Path.home())})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_training_the_slides_recipe_loads_no_extra_or_other_lecture():
+    loaded = run_python(
+        "import json, sys\n"
+        "from sinegan import GANConfig, Trainer\n"
+        "trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1))\n"
+        "trainer.pretrain_discriminator(log=None)\n"
+        "trainer.train(1, log=None)\n"
+        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))")
+    for forbidden in ("conditional", "dcgan", "wgan_gp", "projection", "minibatch_std", "averaging",
+                      "latent_prior", "lectures"):
+        assert not [name for name in loaded if forbidden in name], forbidden
+    assert "sinegan.slides.training" in loaded and "sinegan.extras.fast_engine" in loaded
+
+
+def test_figures_the_command_line_and_the_measures_import_no_tensorflow():
+    loaded = run_python(
+        "import json, sys\n"
+        "import sinegan.figures.run, sinegan.figures.lectures, sinegan.figures.animation\n"
+        "import sinegan.measure.evaluate, sinegan.tool.cli, sinegan.presets, sinegan.harness.history\n"
+        "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))")
+    assert loaded == [False, False]
+
+
+def test_the_stub_lists_every_public_name_and_each_is_the_real_object():
+    stub = ast.parse((PACKAGE / "__init__.pyi").read_text())
+    exported = {}
+    for node in stub.body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                assert alias.asname == alias.name  # "import X as X": a re-export editors follow
+                exported[alias.name] = f"sinegan.{node.module}"
+    assert sorted(exported) == sinegan.__all__
+    for name, module in exported.items():
+        assert getattr(sinegan, name) is getattr(__import__(module, fromlist=[name]), name)
