@@ -45,7 +45,7 @@ IMPROVED = SLIDES.replace(
 )
 
 # The improved recipe with the lecture's DCGAN generator: transposed convolutions
-# upsample a short many-channel curve to 64 points (sinegan.generator).
+# upsample a short many-channel curve to 64 points (sinegan.extras.dcgan).
 DCGAN = IMPROVED.replace(
     generator_architecture="dcgan",
     # An epoch costs ~2.3x the dense one's on a CPU (more, smaller ops). 250 epochs meet

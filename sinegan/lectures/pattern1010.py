@@ -18,7 +18,7 @@ the variables it updates, rather than with ``trainable`` toggles and
 ``train_on_batch``. With three different updates of two networks, naming the
 variables makes "update D only" and "update G only" visible on the line that
 does it, and it does not depend on when Keras 3 reads ``trainable`` (at trace
-time on TensorFlow; see sinegan.trainer). All steps of a training run are
+time on TensorFlow; see sinegan.slides.training). All steps of a training run are
 traced into one ``tf.function`` loop, so Python is crossed once per report, not
 three times per step.
 
