@@ -119,7 +119,6 @@ class GANConfig:
         return dataclasses.asdict(self)
 
 
-
 def require_config(config):
     """ValueError unless ``config`` is a GANConfig."""
     require_instance("config", config, GANConfig, "a GANConfig")
