@@ -1,19 +1,23 @@
 """What a trained generator learned, measured the same way by every benchmark.
 
 ``train(config, engine)`` runs the recipe (pre-training, then training) and
-``measure(trainer)`` scores 2,000 fresh curves from G against the data:
+``measure(trainer)`` scores 2,000 fresh curves from G against the data with one
+call of ``sinegan.measure.evaluate.evaluate_curves`` (every column but D acc):
 
   sine-like   share of curves a·sin(b·x + c) + d fits with RMSE < 0.1 (data: 1.00)
   rmse p50    median RMSE of those fits ("trembling hand" shows here)
-  b p5, p95   5th and 95th percentiles of the fitted frequency b (data: 0.57, 1.93)
-  W1(b)       Wasserstein-1 distance between those frequencies and the data's
-              frequencies (all 8,192 of X_TRAIN)
+  b p5, p95   5th and 95th percentiles of the fitted frequency b (data: 0.57, 1.93);
+              the targets' "b p5 gap" and "b p95 gap" are their distances to the data's
+  W1(b)       Wasserstein-1 distance between those frequencies and the data's: the
+              fitted frequencies of all 8,192 training curves, which the sine fit
+              recovers to ~1e-8, so the same as their true frequencies
   prec, rec   k-NN precision and recall (k = 3; Kynkäänniemi et al. 2019) of 500
               generated against 500 real curves: "do the curves look real?" and
-              "does G draw every kind of real curve?" (two real samples: ~0.97 / ~0.98)
-  MMD, floor  kernel MMD² between 500 generated and 500 real curves, and between two
-              halves of the real ones: the value of "indistinguishable"
-  diversity   spread of the generated curves / spread of the real ones (1 = as varied)
+              "does G draw every kind of real curve?" (two real samples: ~0.97 / ~0.98);
+              equal sizes, because the k-NN balls shrink as a sample grows
+  MMD, floor  kernel MMD² between those 500 generated and 500 real curves, and between
+              two halves of the real ones: the value of "indistinguishable"
+  diversity   spread of those generated curves / spread of the real ones (1 = as varied)
   D acc       the discriminator's accuracy on 512 held-out real and 512 generated
               curves (0.5 at the lecture's equilibrium; a WGAN-GP critic's score > 0
               counts as "real"; a conditional D reads each curve's frequency too)
@@ -30,11 +34,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is impor
 
 import keras  # noqa: E402
 from sinegan import Trainer, generate_curves, make_dataset, sample_latent  # noqa: E402
-from sinegan.extras.conditional import attach_conditions, real_discriminator_inputs  # noqa: E402
-from sinegan.measure.distances import (diversity_ratio, discriminator_accuracy, fit_sines,  # noqa: E402
-                             kernel_mmd, knn_precision_recall, median_heuristic_bandwidth, mmd_floor,
-                             sine_like_fraction)
-from scipy.stats import wasserstein_distance  # noqa: E402
+from sinegan.extras.recipe import discriminator_inputs  # noqa: E402
+from sinegan.measure.distances import discriminator_accuracy  # noqa: E402
+from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
 
 SAMPLES = 2000  # generated curves per measurement
 PAIRED_SAMPLES = 500  # k-NN and MMD: 500 generated vs 500 real
@@ -58,29 +60,44 @@ def train(config, engine="fast"):
 
 
 def measure(trainer) -> dict:
-    """Every column of the tables for one trained generator."""
+    """Every column of the tables but train s, for one trained generator."""
     config, data = trainer.config, trainer.dataset
-    # sample_curves' latent vectors, kept: a conditional D also reads the frequency each curve was asked for.
+    # The latent vectors are kept: a conditional D also reads the frequency each curve was asked for.
     latent = sample_latent(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))  # (2000, generator_inputs)
     generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
-    fit = fit_sines(generated, data.x)
-    data_p5, data_p95 = np.percentile(data.frequency, [5, 95])
-    p5, p95 = np.percentile(fit.frequency, [5, 95])
-    rows = np.random.default_rng(SAMPLE_SEED).choice(config.train_size, PAIRED_SAMPLES, replace=False)
-    real, paired = data.curves[rows], generated[:PAIRED_SAMPLES]  # (500, 64) each
-    precision, recall = knn_precision_recall(paired, real, k=3)
-    bandwidth = median_heuristic_bandwidth(paired, real)
+    # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD with those 500.
+    rows = np.random.default_rng(SAMPLE_SEED).choice(len(data.curves), PAIRED_SAMPLES, replace=False)  # (500,)
+    real = np.concatenate([data.curves[rows], np.delete(data.curves, rows, axis=0)])  # (8192, 64)
+    report = evaluate_curves(generated, real, data.x, k=3, seed=SAMPLE_SEED, paired=PAIRED_SAMPLES)
+    frequency = report.parameter_distances["frequency"]
     held_out = make_dataset(config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED))
-    held_out_inputs = real_discriminator_inputs(config, held_out)  # (512, 64), + b if conditional
-    generated_inputs = attach_conditions(config, generated, latent[:, config.latent_dim:])
+    held_out_inputs, _ = discriminator_inputs(config, held_out)  # (512, 64), or (512, 65) with each curve's b
     accuracy = discriminator_accuracy(probability_of_real(trainer), held_out_inputs,
-                                      np.asarray(generated_inputs)[:D_ACCURACY_SAMPLES])
-    return {"sine-like": sine_like_fraction(fit), "rmse p50": float(np.median(fit.rmse)),
-            "b p5": p5, "b p95": p95, "b p5 gap": abs(p5 - data_p5), "b p95 gap": abs(p95 - data_p95),
-            "W1(b)": wasserstein_distance(fit.frequency, data.frequency),
-            "prec": precision, "rec": recall,
-            "MMD": kernel_mmd(paired, real, bandwidth), "floor": mmd_floor(real, SAMPLE_SEED, bandwidth),
-            "diversity": diversity_ratio(paired, real), "D acc": accuracy["overall"]}
+                                      discriminator_fakes(trainer, latent[:D_ACCURACY_SAMPLES]))
+    return {"sine-like": report.generated_sine_like_fraction,
+            "rmse p50": report.to_dict()["generated_fit"]["rmse"]["p50"],
+            "b p5": frequency["generated_p5"], "b p95": frequency["generated_p95"],
+            "b p5 gap": abs(frequency["generated_p5"] - frequency["real_p5"]),
+            "b p95 gap": abs(frequency["generated_p95"] - frequency["real_p95"]),
+            "W1(b)": frequency["wasserstein1"], "prec": report.precision, "rec": report.recall,
+            "MMD": report.mmd, "floor": report.mmd_floor, "diversity": report.diversity_ratio,
+            "D acc": accuracy["overall"]}
+
+
+def discriminator_fakes(trainer, latent):
+    """What D reads for the fakes of ``latent``, drawn by the G that every other column measures.
+
+    In training the GAN's first layer draws D's fakes (``trainer.gan.layers[0]``): G itself,
+    or for a conditional recipe the model [z, b] -> [G(z, b), b]. The columns measure the
+    sampling generator (G's averaged copy when the recipe averages weights), so D reads its
+    curves, wired the same way: (n, 64), or (n, 65) with the b each curve was asked for.
+    """
+    generator = trainer.sampling_generator
+    if trainer.gan.layers[0] is not trainer.generator:  # the conditional drawer
+        from sinegan.extras.conditional import conditional_drawer
+
+        generator = conditional_drawer(generator)
+    return generate_curves(generator, latent)
 
 
 def probability_of_real(trainer):
