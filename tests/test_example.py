@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from sinegan.measure.sine_fit import fit_sines, sine_like_fraction
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sine_gan.py"
 ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
@@ -33,6 +35,12 @@ def test_example_trains_prints_both_tables_and_writes_samples_and_figures(tmp_pa
         assert (tmp_path / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["samples.npz", "training_curves.png", "generated_vs_real.png", "snapshots.png", "history.png"])
+    # The printed measures are those of the saved curves.
+    fit = fit_sines(samples["curves"], samples["x"])
+    low, high = np.percentile(fit.frequency, [5, 95])
+    assert f"  sine-like (sine fit RMSE < 0.1): {sine_like_fraction(fit):.1%}\n" in result.stdout
+    assert f"  fitted frequencies, 5th-95th percentile: {low:.2f}-{high:.2f} (data: " in result.stdout
+    assert "  k-NN precision " in result.stdout
 
 
 def test_improved_preset_runs_with_the_same_outputs(tmp_path):
