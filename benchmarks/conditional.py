@@ -4,8 +4,10 @@
 
 Trains the ``conditional`` preset once per seed (0 .. N-1), then asks the
 generator for 200 curves at each of 16 frequencies b from 0.5 to 2.0, fits a
-sine to every curve (sinegan.quality.fit_sines) and counts a hit when the fit
-is good (RMSE < 0.1) and its frequency is within 0.1 of the b asked for.
+sine to every curve and counts a hit when the fit is good (RMSE < 0.1) and its
+frequency is within 0.1 of the b asked for (sinegan.extras.conditional.frequency_hit_rates).
+This compares each curve with the b it was asked for, not a sample with the
+data, so it is not a measure of sinegan.measure.evaluate.evaluate_curves.
 
 Target: at least 90% hits at every b of the grid.
 """
