@@ -60,7 +60,7 @@ def test_monitor_and_sinegan_evaluate_report_what_evaluate_curves_measures(train
     printed = json.loads(capsys.readouterr().out)
     rows = np.random.default_rng(1).choice(512, 60, replace=False)
     report = evaluate_curves(sample_curves(generator, trained.config, 60, seed=1), trained.dataset.curves[rows], x,
-                             seed=1)
+                             seed=1, paired=60)
     assert printed == {"epoch": 1, "samples": 60, "seed": 1, **json.loads(json.dumps(report.to_dict()))}
 
 

@@ -126,7 +126,8 @@ def evaluate(arguments, prog):
     generated = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)
     rows = np.random.default_rng(arguments.seed).choice(len(data.curves), min(arguments.n, len(data.curves)),
                                                         replace=False)
-    report = evaluate_curves(generated, data.curves[rows], data.x, seed=arguments.seed)
+    # As many real curves as generated ones, up to the whole data; k-NN compares equal sizes (paired).
+    report = evaluate_curves(generated, data.curves[rows], data.x, seed=arguments.seed, paired=len(rows))
     result = {"epoch": trainer.epoch, "samples": arguments.n, "seed": arguments.seed, **report.to_dict()}
     print(json.dumps(result, indent=2, default=float))
     return 0
