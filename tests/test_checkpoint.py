@@ -100,8 +100,12 @@ def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tm
     assert float(rows[2]["generator_loss"]) == pytest.approx(means["generator_loss"][2])
 
 
-def test_a_nan_weight_stops_training_naming_the_epoch_and_step(tmp_path):
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=0, monitor_samples=50))
+def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_last_good_one(tmp_path):
+    """Which check sees the NaN first depends on how the CPU's kernels carry NaN through a
+    step: the loss check ("epoch 3, step 1 of 2: ... not finite") or the weight check
+    ("epoch 3: the generator's weight ... is not finite"). Either way training stops
+    at epoch 3 and nothing of that epoch is recorded; that is what is asserted here."""
+    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=1, monitor_samples=50))
     path = tmp_path / "checkpoint.npz"
     save = AtEpochEnd(lambda epoch: save_checkpoint(trainer, path))
 
@@ -110,14 +114,18 @@ def test_a_nan_weight_stops_training_naming_the_epoch_and_step(tmp_path):
             bias = trainer.generator.layers[-1].bias
             bias.assign(np.full(bias.shape, np.nan, dtype=np.float32))
 
-    with pytest.raises(TrainingDiverged, match=r"^Training diverged at epoch 3, step 1 of 2: "
-                                               r"discriminator_loss, .*generator_loss not finite") as caught:
+    with pytest.raises(TrainingDiverged, match=r"^Training diverged at epoch 3\b") as caught:
         trainer.train(log=None, callbacks=[save, AtEpochEnd(poison)])
-    assert (caught.value.epoch, caught.value.step) == (3, 1)
-    assert len(trainer.history.step_metrics) == 2  # the bad epoch never entered the history
+    assert caught.value.epoch == 3
+    history = trainer.history
+    assert len(history.step_metrics) == 2 and len(history.snapshots) == 3  # the bad epoch never entered
+    assert [measures["epoch"] for measures in history.quality] == [1, 2]
+    recorded = [*history.step_metrics, *history.snapshots, history.epoch_seconds,
+                *([float(value) for value in measures.values()] for measures in history.quality)]
+    assert all(np.all(np.isfinite(values)) for values in recorded)
     good = read_checkpoint(path)
     assert good["metadata"]["epoch"] == 2
-    assert all(np.all(np.isfinite(value)) for name, value in good.items() if name.startswith("generator/"))
+    assert all(np.all(np.isfinite(value)) for name, value in good.items() if name != "metadata")
 
 
 def test_a_non_finite_weight_is_caught_even_when_the_losses_are_finite():
