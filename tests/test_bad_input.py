@@ -129,6 +129,47 @@ def test_a_checkpoint_of_another_config_is_refused(saved):
         restore_checkpoint(Trainer(CONFIG.replace(seed=5)), saved / "checkpoint.npz")
 
 
+def test_a_checkpoint_whose_variables_differ_is_refused_naming_them(saved):
+    """Variables are matched by key: a missing, an extra or a reshaped one is named, and nothing is set."""
+    checkpoint = read_checkpoint(saved / "checkpoint.npz")
+    del checkpoint["generator/generator/output/bias"]
+    checkpoint["generator/generator/hidden_3/kernel"] = np.zeros((4, 4), np.float32)
+    checkpoint["discriminator/discriminator/hidden_1/kernel"] = np.zeros((64, 32), np.float32)
+    checkpoint["discriminator/discriminator/hidden_2/kernel"] = np.ones((64, 64), np.float32)  # would be set
+    fresh = Trainer(CONFIG)
+    before = [variable.numpy() for variable in fresh.discriminator.variables]
+    with pytest.raises(ValueError) as caught:
+        restore_checkpoint(fresh, checkpoint)
+    assert str(caught.value).endswith(
+        "Received: missing=[generator/generator/output/bias], extra=[generator/generator/hidden_3/kernel], "
+        "shapes=[discriminator/discriminator/hidden_1/kernel saved (64, 32) model (64, 64)]")
+    assert all(np.array_equal(a, b.numpy()) for a, b in zip(before, fresh.discriminator.variables, strict=True))
+
+
+def test_a_checkpoint_of_sinegan_0_1_is_refused_with_one_line(saved, tmp_path, capsys):
+    """sinegan 0.1 wrote format 1: each variable keyed by its position in its group ("generator/003")."""
+    with np.load(saved / "checkpoint.npz") as current:
+        metadata = {**json.loads(str(current["metadata"])), "format": 1}
+        arrays = {name: current[name] for name in current.files if name.startswith("history/")}
+        for group in ("discriminator", "generator", "discriminator_optimizer", "gan_optimizer"):
+            names = [name for name in current.files if name.startswith(group + "/")]
+            arrays.update({f"{group}/{index:03d}": current[name] for index, name in enumerate(names)})
+    run = tmp_path / "old-run"
+    run.mkdir()
+    np.savez(run / "checkpoint.npz", metadata=np.array(json.dumps(metadata)), **arrays)
+    expected = ("checkpoint was written by sinegan 0.1 (format 1); this sinegan reads format 2: train again. "
+                f"Received: checkpoint={str(run / 'checkpoint.npz')!r}")
+    with pytest.raises(ValueError) as caught:
+        read_checkpoint(run / "checkpoint.npz")
+    assert str(caught.value) == expected
+    with pytest.raises(SystemExit) as stop:
+        main(["train", "--resume", str(run)])
+    assert stop.value.code == 2 and capsys.readouterr().err == f"sinegan: error: {expected}\n"
+    result = run_cli("sample", "--run", str(run), "--output", str(tmp_path / "curves.npz"))
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.endswith(f"sinegan: error: {expected}\n")
+
+
 def run_cli(*arguments, cwd=None):
     return subprocess.run([sys.executable, "-m", "sinegan", *arguments], capture_output=True, text=True,
                           env=ENVIRONMENT, timeout=60, cwd=cwd)

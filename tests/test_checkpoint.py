@@ -2,6 +2,10 @@
 
 import csv
 import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -11,6 +15,9 @@ from sinegan import IMPROVED, METRICS, GANConfig, Trainer, TrainingDiverged
 from sinegan.tool.checkpoint import read_checkpoint, save_checkpoint, trainer_from_checkpoint
 from sinegan.tool.files import atomic_write
 
+ROOT = Path(__file__).resolve().parents[1]
+ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
 
 
@@ -50,6 +57,26 @@ def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path
         np.testing.assert_array_equal(actual, expected)
     np.testing.assert_array_equal(np.stack(resumed.history.snapshots), np.stack(straight.history.snapshots))
     assert resumed.rng.bit_generator.state == straight.rng.bit_generator.state
+
+
+def test_checkpoint_keys_are_variable_paths_the_same_in_every_trainer_and_process(tmp_path):
+    """The slides' D has two Dropout layers, whose seed states Keras numbers per process."""
+    config = GANConfig(train_size=256, pretrain_batches=1, epochs=1)
+    for name in ("first", "second"):  # the second trainer's seed generators get other numbers
+        save_checkpoint(Trainer(config), tmp_path / f"{name}.npz")
+    code = ("import sys; from sinegan import GANConfig, Trainer; from sinegan.tool.checkpoint import save_checkpoint\n"
+            f"save_checkpoint(Trainer(GANConfig(**{config.to_dict()!r})), sys.argv[1])")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "process.npz")], capture_output=True,
+                            text=True, env=ENVIRONMENT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first, second, process = (set(read_checkpoint(tmp_path / f"{name}.npz")) - {"metadata"}
+                              for name in ("first", "second", "process"))
+    assert first == second == process
+    assert {"discriminator/discriminator/hidden_1/kernel", "generator/generator/output/bias",
+            "discriminator/discriminator/dropout_1/seed_generator_state",
+            "discriminator/discriminator/dropout_2/seed_generator_state",
+            "gan_optimizer/gan_optimizer/generator_output_bias_momentum"} <= first
+    assert not any(re.search(r"seed_generator_\d", name) for name in first)  # no key carries a Keras counter
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):
