@@ -11,14 +11,16 @@ import keras
 import numpy as np
 import pytest
 
-from sinegan import IMPROVED, METRICS, GANConfig, Trainer, TrainingDiverged
+from sinegan import IMPROVED, METRICS, WGAN_GP, GANConfig, Trainer, TrainingDiverged
 from sinegan.tool.checkpoint import read_checkpoint, save_checkpoint, trainer_from_checkpoint
 from sinegan.tool.files import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
 ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-FRESH = IMPROVED.replace(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
+SMALL = dict(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
+FRESH = IMPROVED.replace(**SMALL)
+CRITIC = WGAN_GP.replace(**SMALL)  # the penalty's random mixing weights must be restored too
 
 
 class AtEpochEnd(keras.callbacks.Callback):
@@ -39,15 +41,16 @@ def all_variables(trainer):
     return [np.asarray(variable) for owner in owners for variable in owner.variables]
 
 
-def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path):
-    """Fresh latent vectors, an averaged generator and Adam's moments must all be restored."""
+@pytest.mark.parametrize("config", [FRESH, CRITIC], ids=["improved", "wgan-gp"])
+def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path, config):
+    """Fresh latent vectors, an averaged generator, Adam's moments and every random stream must be restored."""
     path = tmp_path / "checkpoint.npz"
-    straight = Trainer(FRESH)
+    straight = Trainer(config)
     straight.pretrain_discriminator(log=None)
     save_at_2 = AtEpochEnd(lambda epoch: epoch == 1 and save_checkpoint(straight, path))
     straight.train(log=None, callbacks=[save_at_2])
     checkpoint = read_checkpoint(path)
-    assert checkpoint["metadata"]["config"] == FRESH and checkpoint["metadata"]["epoch"] == 2
+    assert checkpoint["metadata"]["config"] == config and checkpoint["metadata"]["epoch"] == 2
     assert checkpoint["history/pretrain_accuracy"].tolist() == straight.history.pretrain_accuracy
     assert sorted(os.listdir(tmp_path)) == ["checkpoint.npz"]  # no temporary file left
     resumed = trainer_from_checkpoint(checkpoint)

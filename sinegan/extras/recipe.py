@@ -46,9 +46,9 @@ def build_discriminator(config: GANConfig) -> keras.Model:
             before_output.append(MinibatchStandardDeviation(config.minibatch_std_group, name="minibatch_std"))
         discriminator = slides_discriminator.build_discriminator(config, before_output, output_activation)
     if config.loss == "wgan-gp":
-        from .wgan_gp import compile_critic
+        from .wgan_gp import make_critic
 
-        compile_critic(discriminator, config)
+        make_critic(discriminator, config)
     return discriminator
 
 

@@ -23,9 +23,15 @@ import tensorflow as tf
 from .losses import hard_accuracy
 
 
-def compile_critic(critic: keras.Model, config):
-    """Only step 3 uses this compile: a critic is pre-trained as a logistic
-    classifier on its score, where score > 0 means "real"."""
+def make_critic(critic: keras.Model, config):
+    """Turn D, built with a linear output, into the critic the fast engine trains.
+
+    Its compile is used by step 3 only: a critic is pre-trained as a logistic
+    classifier on its score, where score > 0 means "real". The critic also holds
+    the random stream of the penalty's mixing weights eps, so a checkpoint saves
+    it and a resumed run draws the same eps as an uninterrupted one.
+    """
+    critic.mixing_seeds = keras.random.SeedGenerator(config.seed)
     optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
                                       name="discriminator_optimizer")
     critic.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
@@ -64,12 +70,11 @@ def gradient_penalty(critic, real, generated, mixing):
 def wgan_gp_objectives(critic, gan, config):
     """The two objectives the fast engine minimises, each returning (loss, accuracy):
     the critic's on (real, generated) inputs, and G's on latent vectors through the GAN."""
-    mixing_seeds = keras.random.SeedGenerator(config.seed)  # one eps ~ U(0, 1) per (real, generated) pair
 
     def critic_losses(real, generated):  # (64, 64) each
         scores = critic(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
         real_scores, generated_scores = tf.split(scores, 2)  # (64,) each
-        mixing = keras.random.uniform((real.shape[0], 1), seed=mixing_seeds)  # (64, 1)
+        mixing = keras.random.uniform((real.shape[0], 1), seed=critic.mixing_seeds)  # (64, 1) one eps per pair
         penalty = gradient_penalty(critic, real, generated, mixing)
         loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
         # A critic has no probabilities: its accuracy reads a positive score as "real".
