@@ -15,7 +15,8 @@ asks for it, so the slides' recipe loads none of them.
     generator_loss = "minimax"     the GAN's compiled loss                   extras.losses
     conditional = True             G and D read b; the GAN hands b to D      extras.conditional
     generator_average_decay > 0    an averaged copy of G, after each G step  extras.averaging
-    latent_distribution            z ~ N(0, 1), or cut at ±2                 extras.latent_prior
+    latent_distribution, or        z ~ N(0, 1) or cut at ±2, and b           extras.latent_prior
+      conditional = True           for a conditional G
     engine = "fast"                one TensorFlow graph per epoch            extras.fast_engine
 """
 
@@ -23,8 +24,11 @@ from __future__ import annotations
 
 import keras
 
+import numpy as np
+
 from ..slides import discriminator as slides_discriminator
 from ..slides import generator as slides_generator
+from ..slides import sampling as slides_sampling
 from ..slides.config import GANConfig, require_config
 from ..slides.dataset import SineDataset
 
@@ -79,6 +83,21 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
 
         generator = conditional_drawer(generator)
     return slides_generator.build_gan(generator, discriminator, config, loss=loss)
+
+
+def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
+    """G's inputs for any recipe, (*shape, generator_inputs) float32: the slides' uniform z,
+    or z from another distribution, followed by the requested b for a conditional G."""
+    if config.latent_distribution == "uniform" and not config.conditional:
+        return slides_sampling.sample_latent(config, shape, rng)
+    from .latent_prior import sample_prior
+
+    return sample_prior(config, slides_sampling.latent_shape(config, shape, rng), rng)
+
+
+def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0) -> np.ndarray:
+    """Step 6 for any recipe: n fresh curves from G, whose inputs are drawn as the config says."""
+    return slides_sampling.sample_curves(generator, config, n, seed, latent_sampler=sample_latent)
 
 
 def discriminator_inputs(config: GANConfig, dataset: SineDataset):

@@ -16,7 +16,8 @@ from ..measure.evaluate import evaluate_curves
 from ..measure.sine_fit import fit_sines
 from ..slides.config import GANConfig, require_config
 from ..slides.dataset import SineDataset
-from ..slides.sampling import generate_curves, sample_latent
+from ..extras.recipe import sample_latent
+from ..slides.sampling import generate_curves
 from ..validation import require_instance, require_rng
 
 

@@ -26,7 +26,7 @@ from ..presets import SLIDES
 from ..seeding import seed_everything
 from ..slides.config import GANConfig, require_config
 from ..slides.dataset import make_dataset
-from ..slides.sampling import generate_curves, sample_latent
+from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator, train_gan_epoch
 from ..validation import check_engine, require_int
 from .history import METRICS, History, check_finite
@@ -53,7 +53,7 @@ class Trainer:
         # What D reads of each row n in steps 3 and 5: X_TRAIN[n] and NOISE[n] on the slides.
         self.real_inputs, self.noise_inputs = recipe.discriminator_inputs(config, self.dataset)
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
-        self.monitor_latent = sample_latent(config, config.monitor_curves, data_rng)
+        self.monitor_latent = recipe.sample_latent(config, config.monitor_curves, data_rng)
         self.monitor = QualityMonitor(config, self.dataset, data_rng)
         # G with averaged weights (generator_average_decay), or G itself when that is off.
         self.sampling_generator, self._after_generator_step = recipe.sampling_generator(self.generator, config)
@@ -123,7 +123,7 @@ class Trainer:
         indices = self.rng.integers(0, config.train_size, size=(
             config.steps_per_epoch, config.discriminator_steps, config.half_batch))  # (steps, k, 64)
         if config.fresh_latent:
-            return indices, sample_latent(config, indices.shape, self.rng)  # (steps, k, 64, latent_dim)
+            return indices, recipe.sample_latent(config, indices.shape, self.rng)  # (steps, k, 64, latent_dim)
         return indices, self.dataset.noise[indices]  # (steps, k, 64, 64) NOISE[n]
 
     def run_epoch(self, indices, latent) -> np.ndarray:

@@ -13,12 +13,16 @@ from ..validation import is_int, require_int, require_rng
 from .config import GANConfig, require_config
 
 
-def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0) -> np.ndarray:
-    """n fresh curves from G; the same seed gives the same curves."""
+def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0, latent_sampler=None) -> np.ndarray:
+    """n fresh curves from G; the same seed gives the same curves.
+
+    ``latent_sampler`` draws G's inputs: the slides' uniform z (``sample_latent``
+    below) unless a recipe beyond the slides plugs in another (sinegan.extras.recipe).
+    """
     require_config(config)
     require_int("n", n, minimum=1)
     require_int("seed", seed, minimum=0)
-    latent = sample_latent(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
+    latent = (latent_sampler or sample_latent)(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
     return generate_curves(generator, latent)  # (n, train_len)
 
 
@@ -43,19 +47,21 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
 
     ``shape`` is the number of vectors, or a tuple of leading dimensions: the
     result is (*shape, latent_dim) float32. Recipes beyond the slides draw z from
-    another distribution, or add the frequency b that a conditional G must draw:
-    sinegan.extras.latent_prior does that.
+    another distribution, or add the frequency b a conditional G must draw
+    (sinegan.extras.latent_prior; sinegan.sample_latent picks by the config).
     """
+    leading = latent_shape(config, shape, rng)
+    return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(np.float32)
+
+
+def latent_shape(config: GANConfig, shape, rng: np.random.Generator) -> tuple:
+    """The leading dimensions of a request for latent vectors, checked, as a tuple."""
     require_config(config)
     require_rng(rng)
     leading = (shape,) if np.isscalar(shape) else tuple(shape)
     if not leading or not all(is_int(size) and size >= 1 for size in leading):
         raise ValueError(f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}")
-    if config.latent_distribution != "uniform" or config.conditional:  # beyond the slides
-        from ..extras.latent_prior import sample_prior
-
-        return sample_prior(config, leading, rng)
-    return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(np.float32)
+    return leading
 
 
 def require_instance_of_model(generator):

@@ -29,7 +29,7 @@ from ..figures.run import plot_generated_vs_real
 from ..harness.history import TrainingDiverged
 from ..harness.trainer import Trainer
 from ..measure.evaluate import evaluate_curves
-from ..slides.sampling import sample_curves
+from ..extras.recipe import sample_curves
 from .checkpoint import read_checkpoint, trainer_from_checkpoint
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..figures.run import plot_run
 from ..harness.history import METRICS, History
-from ..slides.sampling import sample_curves
+from ..extras.recipe import sample_curves
 from .checkpoint import config_to_json, save_checkpoint, trainer_from_checkpoint
 from .files import atomic_write, save_figures
 
