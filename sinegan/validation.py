@@ -45,6 +45,14 @@ def is_number(value) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
+def is_finite(value) -> bool:
+    """A real number that is finite as a float64; an integer too large for a float (10**400) is not."""
+    try:
+        return is_number(value) and math.isfinite(value)
+    except OverflowError:  # math.isfinite(10**400): "int too large to convert to float"
+        return False
+
+
 def require_int(name, value, minimum=1):
     if not is_int(value) or value < minimum:
         kind = {0: "a non-negative integer", 1: "a positive integer"}.get(minimum, f"an integer >= {minimum}")
@@ -52,7 +60,7 @@ def require_int(name, value, minimum=1):
 
 
 def require_finite(name, value):
-    if not is_number(value) or not math.isfinite(value):
+    if not is_finite(value):
         fail(name, "a finite number", value)
 
 
@@ -75,8 +83,7 @@ def require_bool(name, value):
 
 def require_range(name, bounds, strict):
     """A (low, high) pair of finite numbers, low < high (``strict``) or low <= high."""
-    if not (isinstance(bounds, tuple) and len(bounds) == 2 and all(map(is_number, bounds))
-            and all(map(math.isfinite, bounds))):
+    if not (isinstance(bounds, tuple) and len(bounds) == 2 and all(map(is_finite, bounds))):
         fail(name, "a (low, high) pair of finite numbers", bounds)
     if (bounds[0] >= bounds[1]) if strict else (bounds[0] > bounds[1]):
         fail(name, f"low {'<' if strict else '<='} high", bounds)
@@ -120,7 +127,7 @@ def require_same_length(first, first_name, second, second_name):
 
 def require_positive(value, name):
     """A finite number > 0."""
-    if not is_number(value) or not np.isfinite(value) or value <= 0:
+    if not is_finite(value) or value <= 0:
         fail(name, "a positive finite number", value)
 
 
