@@ -28,6 +28,12 @@ CHOICES = {
     "loss": ("gan", "wgan-gp"),
 }
 ENGINES = ("fast", "literal")  # how the trainer runs step 5 (sinegan.harness.trainer)
+# The largest integers the library can use. A size becomes a NumPy or TensorFlow
+# dimension, which is an int64; Keras and NumPy seed with 32-bit integers.
+INT64_MAX = 2 ** 63 - 1
+SEED_MAX = 2 ** 32 - 1
+LIMIT_NAMES = {INT64_MAX: "2**63 - 1, the largest int64: NumPy's and TensorFlow's sizes",
+               SEED_MAX: "2**32 - 1, the largest seed NumPy and Keras accept"}
 
 
 def fail(name, expected, value, also=""):
@@ -53,10 +59,13 @@ def is_finite(value) -> bool:
         return False
 
 
-def require_int(name, value, minimum=1):
+def require_int(name, value, minimum=1, maximum=INT64_MAX):
+    """An integer in [minimum, maximum], NumPy's included; never a bool."""
     if not is_int(value) or value < minimum:
         kind = {0: "a non-negative integer", 1: "a positive integer"}.get(minimum, f"an integer >= {minimum}")
         fail(name, kind, value)
+    if value > maximum:
+        fail(name, f"an integer <= {LIMIT_NAMES.get(maximum, maximum)}", value)
 
 
 def require_finite(name, value):
@@ -93,6 +102,8 @@ def require_sizes(name, value):
     """A non-empty tuple of positive integers, such as a network's layer widths."""
     if not (isinstance(value, tuple) and value and all(is_int(size) and size >= 1 for size in value)):
         fail(name, "a non-empty tuple of positive integers", value)
+    if max(value) > INT64_MAX:
+        fail(name, f"sizes <= {LIMIT_NAMES[INT64_MAX]}", value)
 
 
 def require_instance(name, value, kind, description):
@@ -136,8 +147,9 @@ def check_config(config):
     for name in ("train_len", "train_size", "discriminator_units", "batch_size", "latent_dim", "monitor_curves",
                  "discriminator_steps", "monitor_samples"):
         require_int(name, getattr(config, name), minimum=1)
-    for name in ("pretrain_batches", "epochs", "seed", "monitor_every", "minibatch_std_group"):
+    for name in ("pretrain_batches", "epochs", "monitor_every", "minibatch_std_group"):
         require_int(name, getattr(config, name), minimum=0)
+    require_int("seed", config.seed, minimum=0, maximum=SEED_MAX)
     for name in ("x_min", "x_max", "y_min", "y_max", "learning_rate", "gradient_penalty_weight",
                  "r1_penalty_weight"):
         require_finite(name, getattr(config, name))
