@@ -34,6 +34,8 @@ INT64_MAX = 2 ** 63 - 1
 SEED_MAX = 2 ** 32 - 1
 LIMIT_NAMES = {INT64_MAX: "2**63 - 1, the largest int64: NumPy's and TensorFlow's sizes",
                SEED_MAX: "2**32 - 1, the largest seed NumPy and Keras accept"}
+# The largest float32: the curves, the NOISE matrix and the latent vectors are float32.
+FLOAT32_MAX = float(np.finfo(np.float32).max)  # about 3.4e38
 
 
 def fail(name, expected, value, also=""):
@@ -91,11 +93,21 @@ def require_bool(name, value):
 
 
 def require_range(name, bounds, strict):
-    """A (low, high) pair of finite numbers, low < high (``strict``) or low <= high."""
+    """A (low, high) pair of numbers within float32's range, low < high (``strict``) or low <= high.
+
+    Every range of a GANConfig ends in float32 numbers: the curves (x, amplitude,
+    frequency and phase), or NOISE and the latent vectors (y).
+    """
     if not (isinstance(bounds, tuple) and len(bounds) == 2 and all(map(is_finite, bounds))):
         fail(name, "a (low, high) pair of finite numbers", bounds)
-    if (bounds[0] >= bounds[1]) if strict else (bounds[0] > bounds[1]):
+    if max(abs(float(bound)) for bound in bounds) > FLOAT32_MAX:
+        fail(name, f"a (low, high) pair within float32's range, |value| <= {FLOAT32_MAX:.4g}: the curves, "
+             "NOISE and the latent vectors are float32", bounds)
+    low, high = map(float, bounds)  # as the computations compare them: a float16 would compare in float16
+    if (low >= high) if strict else (low > high):
         fail(name, f"low {'<' if strict else '<='} high", bounds)
+    if math.copysign(1.0, high - low) < 0:  # only (0.0, -0.0) gets here
+        fail(name, "low <= high, and not (0.0, -0.0): NumPy's uniform reads its width -0.0 as negative", bounds)
 
 
 def require_sizes(name, value):
