@@ -172,6 +172,7 @@ def check_config(config):
     require_sizes("generator_units", config.generator_units)
     require_sizes("generator_channels", config.generator_channels)
     require_range("x_min, x_max", (config.x_min, config.x_max), strict=True)
+    _check_grid(config)
     require_range("y_min, y_max", (config.y_min, config.y_max), strict=True)
     for name in ("amplitude_range", "frequency_range", "phase_range"):
         require_range(name, getattr(config, name), strict=False)
@@ -187,6 +188,28 @@ def check_config(config):
             fail(name, "a non-negative number", getattr(config, name))
     _check_sizes_together(config)
     _check_options_together(config)
+
+
+def _check_grid(config):
+    """X_COORDS = linspace(x_min, x_max, train_len) must be train_len finite, distinct points.
+
+    linspace computes in the precision of x_min and x_max (NumPy float16 ones give
+    a float16 grid), which tells apart only numbers at least one spacing
+    (np.spacing) apart: a step of a few spacings keeps the rounded points apart.
+    """
+    if config.train_len == 1:
+        return
+    dtype = np.result_type(config.x_min, config.x_max, 1.0)  # the precision linspace picks
+    with np.errstate(over="ignore", invalid="ignore"):  # a float16 overflows to inf: refused just below
+        low, high = dtype.type(config.x_min), dtype.type(config.x_max)
+        width, spacing = high - low, np.spacing(max(abs(low), abs(high)))
+    if not np.isfinite(width):
+        fail("x_min, x_max", f"values and a width x_max - x_min that {dtype} can hold: linspace computes in "
+             "the precision of x_min and x_max", (config.x_min, config.x_max))
+    if float(width) / (config.train_len - 1) < 4 * float(spacing):
+        fail("x_min, x_max", f"a range wide enough for train_len distinct {dtype} points X_COORDS = "
+             "linspace(x_min, x_max, train_len), which computes in the precision of x_min and x_max",
+             (config.x_min, config.x_max), f"train_len={config.train_len}")
 
 
 def _check_sizes_together(config):
