@@ -253,8 +253,12 @@ def _check_options_together(config):
 
 
 def check_engine(config, engine):
-    """The trainer's engine, and what the literal engine's train_on_batch cannot express."""
+    """What a Trainer needs beyond a valid config: a known engine, a config that engine can express,
+    and curves its quality measures can fit."""
     require_choice("engine", engine, ENGINES)
+    if config.train_len < 4:  # a config alone may be smaller: a network built by hand, say
+        fail("train_len", "at least 4 points per curve for a Trainer: its quality measures fit four numbers "
+             "(a, b, c and an offset) to each curve", config.train_len)
     if engine != "literal":
         return
     if config.loss != "gan":
