@@ -29,7 +29,7 @@ PAIRED = 500
 
 def parse_arguments(argv):
     from sinegan.presets import PRESETS  # no TensorFlow import yet: errors stay fast
-    from sinegan.validation import ENGINES
+    from sinegan.config_checks import ENGINES
 
     parser = OneLineParser(prog="sine_gan.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--preset", default="slides", choices=sorted(PRESETS), help="recipe (default: slides)")

@@ -15,7 +15,8 @@ The package's folders show its architecture:
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 
-and three modules beside them: ``validation`` (every input check),
+and four modules beside them: ``validation`` (how a value is checked and
+refused, in one message style), ``config_checks`` (every check of a GANConfig),
 ``presets`` (the named recipes) and ``seeding`` (the one place seeds are set).
 
 The names below are imported on first use, so ``import sinegan.slides.config``
@@ -28,7 +29,7 @@ import importlib
 _HOMES = {
     "slides.config": ["GANConfig"],
     "presets": ["CONDITIONAL", "DCGAN", "IMPROVED", "MINIMAX", "PRESETS", "SLIDES", "WGAN_GP", "preset"],
-    "validation": ["ENGINES"],
+    "config_checks": ["ENGINES"],
     "slides.dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "extras.recipe": ["build_discriminator", "build_gan", "build_generator", "sample_curves", "sample_latent"],
     "slides.sampling": ["generate_curves"],

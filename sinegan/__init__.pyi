@@ -4,7 +4,7 @@
 
 from .slides.config import GANConfig as GANConfig
 from .presets import CONDITIONAL as CONDITIONAL, DCGAN as DCGAN, IMPROVED as IMPROVED, MINIMAX as MINIMAX, PRESETS as PRESETS, SLIDES as SLIDES, WGAN_GP as WGAN_GP, preset as preset
-from .validation import ENGINES as ENGINES
+from .config_checks import ENGINES as ENGINES
 from .slides.dataset import SineDataset as SineDataset, make_dataset as make_dataset, make_noise_curves as make_noise_curves, sinusoids as sinusoids, x_coords as x_coords
 from .extras.recipe import build_discriminator as build_discriminator, build_gan as build_gan, build_generator as build_generator, sample_curves as sample_curves, sample_latent as sample_latent
 from .slides.sampling import generate_curves as generate_curves

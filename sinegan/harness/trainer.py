@@ -28,7 +28,8 @@ from ..slides.config import GANConfig, require_config
 from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator, train_gan_epoch
-from ..validation import check_engine, require_int
+from ..config_checks import check_engine
+from ..validation import require_int
 from .history import METRICS, History, check_finite
 from .monitor import QualityMonitor, describe
 

@@ -14,7 +14,8 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
-from ..validation import check_config, require_instance
+from ..config_checks import check_config
+from ..validation import require_instance
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,15 @@ class GANConfig:
     monitor_samples: int = 500  # curves generated, from fixed latent vectors, per measurement
 
     def __post_init__(self):
-        check_config(self)  # every check lives in sinegan.validation
+        check_config(self)  # every check lives in sinegan.config_checks
+        # A NumPy number becomes a plain Python one of the field's type (an int in a float
+        # field a float), as Keras (seeds, learning rates) and JSON expect.
+        for field in dataclasses.fields(self):
+            plain = _PLAIN_TYPES.get(field.type.partition("[")[2].partition(",")[0] or field.type)
+            value = getattr(self, field.name)
+            if plain is not None:
+                value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
+            object.__setattr__(self, field.name, value)
 
     @property
     def generator_inputs(self) -> int:
@@ -117,6 +126,9 @@ class GANConfig:
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+
+_PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
 
 
 def require_config(config):

@@ -9,13 +9,8 @@ Restoring all of it into a new ``Trainer`` built from the same config makes the
 resumed run compute, step for step, what the uninterrupted run computes.
 
 Each variable is stored under its group and its Keras path, for example
-``discriminator/discriminator/hidden_1/kernel`` or
-``gan_optimizer/gan_optimizer/generator_output_bias_momentum``: the builders
-name every layer and optimizer, so the same config gives the same keys in any
-process, and restoring matches variables by name, not by position. A
-random-seed state is the exception: Keras numbers those with a counter of the
-whole process (``seed_generator_12/seed_generator_state``), so its key is
-made from the layer that owns it (``discriminator/discriminator/dropout_1/seed_generator_state``).
+``discriminator/discriminator/hidden_1/kernel`` (sinegan.tool.state), and
+restoring matches variables by name, not by position.
 
 Files are written atomically (sinegan.tool.files: a temporary file in the same
 folder, then ``os.replace``), so an interrupted write leaves the previous version whole.
@@ -35,6 +30,7 @@ import numpy as np
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
+from .state import build_optimizers, keyed_variables, require_same_variables
 
 FORMAT = 2  # bump when the layout below changes
 # Older formats, and the release that wrote them: such a file is refused with one line.
@@ -54,80 +50,10 @@ def config_from_dict(fields: dict) -> GANConfig:
                              for name, value in fields.items()})
 
 
-def _state_owners(trainer) -> dict:
-    """The models and optimizers whose variables a checkpoint holds, by group name, in a fixed order."""
-    owners = {
-        "discriminator": trainer.discriminator,  # weights and Dropout seed states
-        "generator": trainer.generator,
-        "discriminator_optimizer": trainer.discriminator.optimizer,
-        "gan_optimizer": trainer.gan.optimizer,  # updates G through the GAN
-    }
-    if trainer.sampling_generator is not trainer.generator:
-        owners["averaged_generator"] = trainer.sampling_generator
-    return owners
-
-
-def _keyed_variables(trainer) -> dict:
-    """Every piece of TensorFlow state of a trainer, by its checkpoint key ``group/path``."""
-    keyed = {}
-    for group, owner in _state_owners(trainer).items():
-        seed_keys = _seed_state_keys(owner)
-        for variable in owner.variables:
-            path = seed_keys.get(id(variable), variable.path)
-            # A path outside its owner's name belongs to state this walk did not find (a seed
-            # generator held elsewhere): Keras numbered it, and another process numbers it
-            # otherwise. Two variables with one path would overwrite each other.
-            if not path.startswith(owner.name + "/") or f"{group}/{path}" in keyed:
-                raise ValueError(f"variable expected a name of its own, made of its model's and layers' names. "
-                                 f"Received: variable={variable.path!r} in {group}")
-            keyed[f"{group}/{path}"] = variable
-    return keyed
-
-
-def _seed_state_keys(model) -> dict:
-    """Stable paths for the random-seed states of a model's layers, by ``id`` of the state variable.
-
-    Keras names a ``SeedGenerator`` after a counter of the whole process, so
-    ``seed_generator_12`` in one process is ``seed_generator_3`` in another.
-    The layer that holds it has a fixed name: the state of Dropout's
-    ``seed_generator`` becomes ``discriminator/dropout_1/seed_generator_state``.
-    A seed generator held by the model itself is named after the model and
-    the attribute. An optimizer has no layers, and no seed states.
-    """
-    import keras  # a trainer exists, so Keras is loaded already
-
-    keys = {}
-
-    def walk(layer, path):
-        for attribute, value in vars(layer).items():
-            if isinstance(value, keras.random.SeedGenerator):
-                keys[id(value.state)] = f"{path}/{attribute}_state"
-        for sublayer in getattr(layer, "layers", ()):  # and the layers of a model inside the model
-            walk(sublayer, f"{path}/{sublayer.name}")
-
-    walk(model, model.name)
-    return keys
-
-
-def _build_optimizers(trainer):
-    """Create the optimizers' moments now, as the first update would, so they can be saved or set.
-
-    D's optimizer covers D's weights; the GAN's covers G's only, because D is
-    frozen inside the GAN (the same calls as the fast engine's set-up).
-    """
-    discriminator = trainer.discriminator
-    if not discriminator.optimizer.built:
-        discriminator.trainable = True
-        discriminator.optimizer.build(discriminator.trainable_variables)
-    if not trainer.gan.optimizer.built:
-        discriminator.trainable = False
-        trainer.gan.optimizer.build(trainer.gan.trainable_variables)
-
-
 def save_checkpoint(trainer, path):
     """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
     _require_trainer(trainer)
-    _build_optimizers(trainer)
+    build_optimizers(trainer)
     history = trainer.history
     steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
     arrays = {
@@ -138,7 +64,7 @@ def save_checkpoint(trainer, path):
             -1, curves, trainer.config.train_len),
         "history/epoch_seconds": np.asarray(history.epoch_seconds, dtype=np.float64),
     }
-    for key, variable in _keyed_variables(trainer).items():
+    for key, variable in keyed_variables(trainer).items():
         arrays[key] = np.asarray(variable)
     metadata = {"format": FORMAT, "epoch": trainer.epoch, "engine": trainer.engine,
                 "config": trainer.config.to_dict(), "rng_state": trainer.rng.bit_generator.state,
@@ -208,10 +134,10 @@ def restore_checkpoint(trainer, checkpoint):
     if saved_config.replace(epochs=0) != trainer.config.replace(epochs=0):
         raise ValueError("checkpoint was written for another config. "
                          f"Received: checkpoint config={saved_config}, trainer config={trainer.config}")
-    _build_optimizers(trainer)
-    variables = _keyed_variables(trainer)
+    build_optimizers(trainer)
+    variables = keyed_variables(trainer)
     saved = {key: value for key, value in checkpoint.items() if key != "metadata" and not key.startswith("history/")}
-    _require_same_variables(saved, variables)  # all checked before any is set: a refusal changes nothing
+    require_same_variables(saved, variables)  # all checked before any is set: a refusal changes nothing
     for key, variable in variables.items():
         variable.assign(saved[key])
     trainer.rng.bit_generator.state = metadata["rng_state"]
@@ -223,25 +149,6 @@ def restore_checkpoint(trainer, checkpoint):
     history.snapshots = list(checkpoint["history/snapshots"])  # (monitor_curves, 64) per epoch, and before
     history.quality = list(metadata["quality"])
     return trainer
-
-
-def _require_same_variables(saved: dict, variables: dict):
-    """Refuse, naming what differs, unless each of the trainer's variables has a saved array of its shape."""
-    missing = sorted(variables.keys() - saved.keys())  # in the trainer, not in the checkpoint
-    extra = sorted(saved.keys() - variables.keys())  # in the checkpoint, not in the trainer
-    shapes = [f"{key} saved {saved[key].shape} model {tuple(variables[key].shape)}"
-              for key in sorted(variables.keys() & saved.keys()) if saved[key].shape != tuple(variables[key].shape)]
-    if missing or extra or shapes:
-        differences = {"missing": missing, "extra": extra, "shapes": shapes}
-        raise ValueError("checkpoint expected one array of the same shape for each of the trainer's variables, "
-                         "and no other. Received: "
-                         + ", ".join(f"{name}={_first(keys)}" for name, keys in differences.items() if keys))
-
-
-def _first(names, shown=4) -> str:
-    """A list of names short enough for one line: the first few and how many more."""
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return f"[{', '.join(names[:shown])}{more}]"
 
 
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
