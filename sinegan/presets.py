@@ -49,12 +49,13 @@ IMPROVED = SLIDES.replace(
 DCGAN = IMPROVED.replace(
     generator_architecture="dcgan",
     # An epoch costs ~2.3x the dense one's on a CPU (more, smaller ops). 250 epochs meet
-    # every quality target on seeds 0-2 (sine-like 0.98-0.99) in ~36 s.
+    # every quality target on seeds 0-2 (sine-like 0.987-0.991) in ~40 s.
     epochs=250,
 )
 # The lecture's other generator loss, everything else improved: minimise log(1 - D(G(z))).
 MINIMAX = IMPROVED.replace(generator_loss="minimax")
-# WGAN-GP (Gulrajani et al. 2017) on the improved recipe; the figures are seed-0 runs.
+# WGAN-GP (Gulrajani et al. 2017) on the improved recipe; the figures are means over seeds 0-2
+# unless a seed is named.
 WGAN_GP = IMPROVED.replace(
     loss="wgan-gp",
     real_label=1.0,  # a critic's score has no target to smooth
@@ -65,7 +66,7 @@ WGAN_GP = IMPROVED.replace(
     discriminator_steps=3,  # n_critic: the paper uses 5; 3 did as well here (sine-like 0.99) and costs less
     # The paper's Adam is (1e-4, beta_1 = 0, beta_2 = 0.9) for images. On these small
     # networks 1e-4 had learned almost nothing after 20 epochs; 1e-3 with the improved
-    # preset's beta_1 = 0.5 reached sine-like 0.99, precision 0.94, recall 0.96, W1(b) 0.012.
+    # preset's beta_1 = 0.5 reaches sine-like 0.99, precision 0.94, recall 0.97, W1(b) 0.009.
     learning_rate=0.001,
     adam_beta_2=0.9,
     epochs=120,  # three critic steps with a second-order penalty: ~3x the cost of a step
@@ -73,7 +74,7 @@ WGAN_GP = IMPROVED.replace(
 )
 # Conditional sines on the improved recipe: ask G for a frequency b. Its R1 penalty and
 # truncated 4-value latent also serve the conditional game: every b from 0.5 to 2.0 got
-# 99.5% hits or more (benchmarks/conditional.py, seeds 0-2), so D keeps reading b by
+# 99% hits or more (benchmarks/conditional.py, seeds 0-2), so D keeps reading b by
 # concatenation.
 CONDITIONAL = IMPROVED.replace(conditional=True)
 PRESETS = {"slides": SLIDES, "improved": IMPROVED, "dcgan": DCGAN, "minimax": MINIMAX,
