@@ -23,7 +23,6 @@ asks for it, so the slides' recipe loads none of them.
 from __future__ import annotations
 
 import keras
-
 import numpy as np
 
 from ..slides import discriminator as slides_discriminator
