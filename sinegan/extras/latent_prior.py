@@ -16,6 +16,7 @@ import numpy as np
 from scipy.stats import truncnorm
 
 from ..slides.config import GANConfig
+from ..slides.sampling import sample_latent
 
 TRUNCATION = 2.0  # where "truncated_normal" cuts N(0, 1)
 
@@ -36,7 +37,7 @@ def latent_vectors(config: GANConfig, leading: tuple, rng: np.random.Generator) 
         return truncnorm.rvs(-TRUNCATION, TRUNCATION, size=size, random_state=rng).astype(np.float32)
     if config.latent_distribution == "normal":
         return rng.standard_normal(size).astype(np.float32)
-    return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)  # the slides' uniform z
+    return sample_latent(config, leading, rng)  # the slides' uniform z
 
 
 def encode_frequency(config: GANConfig, frequency) -> np.ndarray:
