@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import (SEED_MAX, fail, require_bool, require_choice, require_finite, require_int, require_interval, require_range, require_sizes)
+from .validation import (SEED_MAX, fail, require_bool, require_choice, require_finite, require_int, require_interval,
+                         require_positive, require_range, require_sizes)
 
 # The values each text field of GANConfig accepts.
 CHOICES = {
@@ -34,8 +35,7 @@ def check_config(config):
     for name in ("pretrain_batches", "epochs", "monitor_every", "minibatch_std_group"):
         require_int(name, getattr(config, name), minimum=0)
     require_int("seed", config.seed, minimum=0, maximum=SEED_MAX)
-    for name in ("x_min", "x_max", "y_min", "y_max", "learning_rate", "gradient_penalty_weight",
-                 "r1_penalty_weight"):
+    for name in ("x_min", "x_max", "y_min", "y_max", "gradient_penalty_weight", "r1_penalty_weight"):
         require_finite(name, getattr(config, name))
     for name in ("fresh_latent", "conditional"):
         require_bool(name, getattr(config, name))
@@ -53,8 +53,7 @@ def check_config(config):
     require_finite("real_label", config.real_label)
     if not 0.5 < config.real_label <= 1.0:
         fail("real_label", "a number in (0.5, 1]", config.real_label)
-    if config.learning_rate <= 0:
-        fail("learning_rate", "a positive number", config.learning_rate)
+    require_positive("learning_rate", config.learning_rate)
     for name in ("r1_penalty_weight", "gradient_penalty_weight"):
         if getattr(config, name) < 0:
             fail(name, "a non-negative number", getattr(config, name))
@@ -119,7 +118,8 @@ def _check_options_together(config):
     if config.conditional and not config.fresh_latent:
         fail("fresh_latent", "True with conditional=True: its inputs are new latent vectors with a requested "
              "frequency, not rows of NOISE", config.fresh_latent)
-    if config.conditional and config.frequency_range[0] == config.frequency_range[1]:
+    low, high = map(float, config.frequency_range)  # compared as floats, as require_range compares them
+    if config.conditional and low == high:
         fail("frequency_range", "low < high with conditional=True: frequencies to choose from",
              config.frequency_range)
 

@@ -138,7 +138,7 @@ def require_same_length(first, first_name, second, second_name):
                          f"Received: {first_name}.shape={first.shape}, {second_name}.shape={second.shape}")
 
 
-def require_positive(value, name):
+def require_positive(name, value):
     """A finite number > 0."""
     if not is_finite(value) or value <= 0:
         fail(name, "a positive finite number", value)

@@ -82,7 +82,7 @@ class PatternGAN:
         require_int("seed", seed, minimum=0)
         for name, value in (("latent_dim", latent_dim), ("hidden_units", hidden_units), ("batch_size", batch_size)):
             require_int(name, value, minimum=1)
-        require_positive(learning_rate, "learning_rate")
+        require_positive("learning_rate", learning_rate)
         self.seed, self.latent_dim, self.batch_size = seed, latent_dim, batch_size
         self.data_rng, self.rng = seed_everything(seed)
         self.generator = build_pattern_generator(latent_dim, hidden_units)

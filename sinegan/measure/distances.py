@@ -25,7 +25,7 @@ import numpy as np
 from scipy.spatial.distance import cdist, pdist
 from scipy.stats import wasserstein_distance
 
-from ..validation import require_curves, require_positive, require_same_length
+from ..validation import require_curves, require_int, require_positive, require_same_length
 
 
 def parameter_distances(generated_fit, real_fit):
@@ -80,7 +80,7 @@ def kernel_mmd(generated, real, bandwidth=None):
     require_same_length(generated, "generated", real, "real")
     if bandwidth is None:
         bandwidth = median_heuristic_bandwidth(generated, real)
-    require_positive(bandwidth, "bandwidth")
+    require_positive("bandwidth", bandwidth)
 
     def mean_kernel(first, second, skip_diagonal):
         kernel = np.exp(-cdist(first, second, "sqeuclidean") / (2 * bandwidth ** 2))  # (len(first), len(second))
@@ -133,8 +133,7 @@ def knn_precision_recall(generated, real, k=3):
     generated = require_curves(generated, "generated")
     real = require_curves(real, "real")
     require_same_length(generated, "generated", real, "real")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k <= 0:
-        raise ValueError(f"k expected a positive integer. Received: k={k!r}")
+    require_int("k", k, minimum=1)
     if min(len(generated), len(real)) <= k:
         raise ValueError(f"k expected fewer than the curves of each set. Received: k={k}, "
                          f"generated.shape={generated.shape}, real.shape={real.shape}")
@@ -167,7 +166,7 @@ def mode_collapse_alarm(generated, real, threshold=0.5):
     Collapse onto a *few* distinct curves can keep the ratio high: low recall from
     `knn_precision_recall` is the measure that catches that.
     """
-    require_positive(threshold, "threshold")
+    require_positive("threshold", threshold)
     return bool(diversity_ratio(generated, real) < threshold)
 
 

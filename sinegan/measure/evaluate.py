@@ -96,7 +96,7 @@ def evaluate_curves(generated, real, x, k=3, seed=0, collapse_threshold=0.5, rea
         fail("paired", f"None or an integer from 4 to min(len(generated), len(real))={largest}", paired)
     generated_paired, real_paired = generated[:paired], real[:paired]        # [:None] keeps every curve
     precision, recall = knn_precision_recall(generated_paired, real_paired, k)  # validates the lengths and k
-    require_positive(collapse_threshold, "collapse_threshold")
+    require_positive("collapse_threshold", collapse_threshold)
     generated_fit = fit_sines(generated, x)
     real_fit = fit_sines(real, x) if real_fit is None else real_fit
     bandwidth = median_heuristic_bandwidth(generated_paired, real_paired)

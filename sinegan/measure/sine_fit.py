@@ -119,7 +119,7 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
 
 def sine_like_fraction(fit, threshold=0.1):
     """Share of curves the sine model fits well: (1 / n) #{i : rmse_i < threshold}."""
-    require_positive(threshold, "threshold")
+    require_positive("threshold", threshold)
     rmse = np.asarray(fit.rmse, dtype=np.float64)                            # (n_curves,)
     if rmse.ndim != 1 or rmse.size == 0:
         raise ValueError(f"fit.rmse expected a non-empty 1-D array. Received: fit.rmse.shape={rmse.shape}")

@@ -89,7 +89,7 @@ class GANConfig:
         # A NumPy number becomes a plain Python one of the field's type (an int in a float
         # field a float), as Keras (seeds, learning rates) and JSON expect.
         for field in dataclasses.fields(self):
-            plain = _PLAIN_TYPES.get(field.type.partition("[")[2].partition(",")[0] or field.type)
+            plain = _PLAIN_TYPES.get(element_type(field.type))
             value = getattr(self, field.name)
             if plain is not None:
                 value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
@@ -129,6 +129,11 @@ class GANConfig:
 
 
 _PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
+
+
+def element_type(annotation: str) -> str:
+    """The type a field's values are made of: "int" for "int" and for "tuple[int, ...]"."""
+    return annotation.partition("[")[2].partition(",")[0].strip() or annotation
 
 
 def require_config(config):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import keras
 
-from ..validation import is_int, require_int, require_rng
+from ..validation import is_int, require_instance, require_int, require_rng
 from .config import GANConfig, require_config
 
 
@@ -33,7 +33,7 @@ def generate_curves(generator: keras.Model, latent) -> np.ndarray:
     ``predict_on_batch`` gives the same values without building a tf.data
     pipeline on every call (about 0.5 ms instead of 60-85 ms).
     """
-    require_instance_of_model(generator)
+    require_instance("generator", generator, keras.Model, "a keras.Model")
     latent = np.asarray(latent, dtype=np.float32)
     expected = generator.input_shape[-1]
     if latent.ndim != 2 or latent.shape[1] != expected or not np.all(np.isfinite(latent)):
@@ -62,8 +62,3 @@ def latent_shape(config: GANConfig, shape, rng: np.random.Generator) -> tuple:
     if not leading or not all(is_int(size) and size >= 1 for size in leading):
         raise ValueError(f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}")
     return leading
-
-
-def require_instance_of_model(generator):
-    if not isinstance(generator, keras.Model):
-        raise ValueError(f"generator expected a keras.Model. Received: generator={generator!r}")

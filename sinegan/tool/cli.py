@@ -20,7 +20,7 @@ import os
 import sys
 
 from ..presets import PRESETS, preset
-from ..slides.config import GANConfig
+from ..slides.config import GANConfig, element_type
 from .checkpoint import read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
@@ -52,8 +52,7 @@ def config_setting(text):
     kind = CONFIG_FIELDS[name]
     try:
         if kind.startswith("tuple["):
-            element_kind = kind[len("tuple["):].split(",")[0].strip()
-            value = tuple(_parse_scalar(element_kind, item) for item in value_text.split(","))
+            value = tuple(_parse_scalar(element_type(kind), item) for item in value_text.split(","))
         else:
             value = _parse_scalar(kind, value_text)
     except (ValueError, KeyError):
