@@ -75,7 +75,7 @@ def measure(trainer) -> dict:
     accuracy = discriminator_accuracy(probability_of_real(trainer), held_out_inputs,
                                       discriminator_fakes(trainer, latent[:D_ACCURACY_SAMPLES]))
     return {"sine-like": report.generated_sine_like_fraction,
-            "rmse p50": report.to_dict()["generated_fit"]["rmse"]["p50"],
+            "rmse p50": float(np.median(report.generated_fit.rmse)),
             "b p5": frequency["generated_p5"], "b p95": frequency["generated_p95"],
             "b p5 gap": abs(frequency["generated_p5"] - frequency["real_p5"]),
             "b p95 gap": abs(frequency["generated_p95"] - frequency["real_p95"]),
@@ -93,7 +93,7 @@ def discriminator_fakes(trainer, latent):
     curves, wired the same way: (n, 64), or (n, 65) with the b each curve was asked for.
     """
     generator = trainer.sampling_generator
-    if trainer.gan.layers[0] is not trainer.generator:  # the conditional drawer
+    if trainer.config.conditional:  # D also reads each curve's b
         from sinegan.extras.conditional import conditional_drawer
 
         generator = conditional_drawer(generator)
