@@ -3,18 +3,32 @@
 ``sinegan/__init__.py`` imports each name on first use; a test checks that both list the same names."""
 
 from .slides.config import GANConfig as GANConfig
-from .presets import CONDITIONAL as CONDITIONAL, DCGAN as DCGAN, IMPROVED as IMPROVED, MINIMAX as MINIMAX, PRESETS as PRESETS, SLIDES as SLIDES, WGAN_GP as WGAN_GP, preset as preset
+from .presets import (
+    CONDITIONAL as CONDITIONAL, DCGAN as DCGAN, IMPROVED as IMPROVED, MINIMAX as MINIMAX, PRESETS as PRESETS,
+    SLIDES as SLIDES, WGAN_GP as WGAN_GP, preset as preset,
+)
 from .config_checks import ENGINES as ENGINES
-from .slides.dataset import SineDataset as SineDataset, make_dataset as make_dataset, make_noise_curves as make_noise_curves, sinusoids as sinusoids, x_coords as x_coords
-from .extras.recipe import build_discriminator as build_discriminator, build_gan as build_gan, build_generator as build_generator, sample_curves as sample_curves, sample_latent as sample_latent
+from .slides.dataset import (
+    SineDataset as SineDataset, make_dataset as make_dataset, make_noise_curves as make_noise_curves,
+    sinusoids as sinusoids, x_coords as x_coords,
+)
+from .extras.recipe import (
+    build_discriminator as build_discriminator, build_gan as build_gan, build_generator as build_generator,
+    sample_curves as sample_curves, sample_latent as sample_latent,
+)
 from .slides.sampling import generate_curves as generate_curves
 from .extras.latent_prior import encode_frequency as encode_frequency
-from .extras.conditional import frequency_hit_rates as frequency_hit_rates, sample_conditional_curves as sample_conditional_curves
+from .extras.conditional import (
+    frequency_hit_rates as frequency_hit_rates, sample_conditional_curves as sample_conditional_curves,
+)
 from .seeding import seed_everything as seed_everything
 from .harness.history import METRICS as METRICS, History as History, TrainingDiverged as TrainingDiverged
 from .harness.trainer import Trainer as Trainer
 from .figures.animation import animate_snapshots as animate_snapshots
-from .tool.checkpoint import read_checkpoint as read_checkpoint, restore_checkpoint as restore_checkpoint, save_checkpoint as save_checkpoint, trainer_from_checkpoint as trainer_from_checkpoint
+from .tool.checkpoint import (
+    read_checkpoint as read_checkpoint, restore_checkpoint as restore_checkpoint, save_checkpoint as save_checkpoint,
+    trainer_from_checkpoint as trainer_from_checkpoint,
+)
 from .tool.rundir import open_run as open_run, write_run as write_run
 
 __version__: str

@@ -42,12 +42,14 @@ def build_dcgan_generator(config: GANConfig) -> keras.Sequential:
         [
             keras.Input(shape=(config.generator_inputs,)),  # (batch, latent_dim) z (+ b if conditional)
             layers.Dense(start_length * channels[0], activation=activation, name="hidden_1"),  # (batch, 512)
-            layers.Reshape((start_length, channels[0]), name="to_short_curve"),  # (batch, 8, 64): a short curve, 64 channels
+            # (batch, 8, 64): a short curve with 64 channels
+            layers.Reshape((start_length, channels[0]), name="to_short_curve"),
             *upsampling,
             # Departure from DCGAN: no batch normalisation. The trainer draws the D
             # step's fakes with training=False, where batch norm would use its moving
             # averages, not the batch statistics the G step trains with.
-            layers.Conv1DTranspose(1, kernel_size=4, strides=2, padding="same", activation="tanh", name="output"),  # (batch, 64, 1)
+            layers.Conv1DTranspose(1, kernel_size=4, strides=2, padding="same", activation="tanh",
+                                   name="output"),  # (batch, 64, 1)
             layers.Reshape((config.train_len,), name="to_curve"),  # (batch, 64) a curve in (-1, 1), as D expects
         ],
         name="generator",
