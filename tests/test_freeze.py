@@ -1,11 +1,45 @@
 """The alternation is proved by comparing weights before and after real calls.
 
-Keras 3 reads ``trainable`` when it traces a train function, so a warning or a
-flag cannot prove anything: only the weights can. The first tests show that
-the traps described for Keras 3 are real (so the comparisons below can fail);
-the rest show that both engines avoid them from the very first step.
+The slides alternate two updates: ``discriminator.trainable = True`` before D's
+``train_on_batch``, then ``discriminator.trainable = False`` before the GAN's.
+Whether the flag is obeyed depends on *when* Keras reads it, and each Keras 3
+backend reads it differently:
+
+- TensorFlow turns a model's train step into a graph on its first
+  ``train_on_batch`` and keeps that graph. The variables to update are the
+  ones that were trainable at that first call; later flips of the flag are
+  ignored, silently.
+- JAX reads the flag on every call, but the optimizer is built for the variable
+  list of the first call: a later call with a different list raises
+  ``ValueError``.
+- PyTorch runs every step eagerly and reads the flag on every call: a flip is
+  always obeyed. A model that was frozen at its first call still gets an
+  optimizer built for no variables, so unfreezing it later raises ``ValueError``.
+
+In the slides' order (D's first call with D trainable, the GAN's first call
+with D frozen) the first calls already see the right flags, so all three
+backends freeze correctly at every step. Get a first call wrong and the same
+mistake does three different things, which the traps below measure on the
+backend the tests run under (``KERAS_BACKEND``):
+
+- The GAN's first step runs while D is trainable: it updates D on every
+  backend. Afterwards, with D frozen as the slides do, TensorFlow goes on
+  updating D at every GAN step without a word, JAX raises ``ValueError`` at
+  every GAN step, and PyTorch freezes D correctly.
+- D's first step runs while D is frozen: it updates nothing on every backend.
+  Afterwards, with D trainable again, TensorFlow still never updates D (its
+  only sign was a warning, "does not have any trainable weights", at that first
+  call), and JAX and PyTorch raise ``ValueError`` at every D step (PyTorch
+  warned at the first call too; JAX said nothing).
+
+Neither a warning nor the flag's value proves anything: only the weights can.
+The traps show the comparisons can fail; the rest show that both engines avoid
+the traps from the very first step.
 """
 
+import warnings
+
+import keras
 import numpy as np
 import pytest
 
@@ -23,25 +57,87 @@ BATCH = np.random.default_rng(0).uniform(-1, 1, (64, 64)).astype("float32")
 ONES = np.ones(64, "float32")
 
 
-# --- The Keras 3 traps are real ------------------------------------------------
-def test_trap_gan_traced_while_discriminator_trainable_keeps_training_it():
-    generator, discriminator, gan = models()
+def effect(train_on_batch, generator, discriminator):
+    """What one real call did, in the words of the tables below: "updates G and D",
+    "updates G", "updates D", "updates nothing" or "raises ValueError"."""
+    before = weights(generator), weights(discriminator)
+    try:
+        train_on_batch(BATCH, ONES)
+        error = None
+    except ValueError as raised:
+        if "built with" not in str(raised):  # only the optimizer's complaint is a measured behaviour
+            raise
+        error = "raises ValueError"
+    moved = " and ".join(name for name, model, old in zip("GD", (generator, discriminator), before)
+                         if not same(old, weights(model)))
+    updates = f"updates {moved}" if moved else "updates nothing"
+    if error is None:
+        return updates
+    return error if not moved else f"{error} after it {updates}"
+
+
+def slides_step(generator, discriminator, gan):
+    """One step of the slides' loop, flags toggled as written; returns (D's effect, the GAN's effect)."""
     discriminator.trainable = True
-    gan.train_on_batch(BATCH, ONES)  # first call traces with D trainable
-    discriminator.trainable = False  # too late: the traced function ignores it
-    before = weights(discriminator)
-    gan.train_on_batch(BATCH, ONES)
-    assert not same(before, weights(discriminator))
+    d_effect = effect(discriminator.train_on_batch, generator, discriminator)
+    discriminator.trainable = False
+    return d_effect, effect(gan.train_on_batch, generator, discriminator)
+
+
+def measured_on_this_backend(table):
+    backend = keras.backend.backend()
+    assert backend in table, f"nothing measured yet for the {backend} backend: measure it and add a row"
+    return table[backend]
+
+
+# --- The Keras 3 traps are real, and differ by backend ---------------------------
+# The GAN's first train_on_batch runs while D is trainable; then the slides' loop,
+# which freezes D before every GAN step.
+GAN_FIRST_STEP_WITH_DISCRIMINATOR_TRAINABLE = {
+    # backend: (that first GAN step, every later GAN step with D frozen as the slides do)
+    "tensorflow": ("updates G and D", "updates G and D"),  # silently, forever: the traced step updates D
+    "jax": ("updates G and D", "raises ValueError"),  # the optimizer was built for G's and D's variables
+    "torch": ("updates G and D", "updates G"),  # the flag is read at every call: D is frozen correctly
+}
+
+
+def test_trap_gan_first_step_with_discriminator_trainable():
+    generator, discriminator, gan = models()
+    first, later = measured_on_this_backend(GAN_FIRST_STEP_WITH_DISCRIMINATOR_TRAINABLE)
+    discriminator.trainable = True  # the mistake: the GAN's first step must see D frozen
+    assert effect(gan.train_on_batch, generator, discriminator) == first
+    steps = [slides_step(generator, discriminator, gan) for _ in range(3)]
+    assert steps == [("updates D", later)] * 3  # D's own steps stay right on every backend
+
+
+# D's first train_on_batch runs while D is frozen (build_gan froze it); then the
+# slides' loop, which sets D trainable before every D step.
+DISCRIMINATOR_FIRST_STEP_WHILE_FROZEN = {
+    # backend: (that first D step, does it warn?, every later D step with D trainable)
+    "tensorflow": ("updates nothing", "warns", "updates nothing"),  # D never trains; the warning is the only sign
+    "jax": ("updates nothing", "silent", "raises ValueError"),  # the optimizer was built for no variables
+    "torch": ("updates nothing", "warns", "raises ValueError"),  # the optimizer was built for no variables
+}
 
 
 def test_trap_discriminator_traced_while_frozen_never_trains():
     generator, discriminator, gan = models()  # build_gan left D frozen
-    with pytest.warns(UserWarning, match="does not have any trainable weights"):  # the only sign
-        discriminator.train_on_batch(BATCH, ONES)  # first call traces with D frozen
-    discriminator.trainable = True  # too late
-    before = weights(discriminator)
-    discriminator.train_on_batch(BATCH, ONES)
-    assert same(before, weights(discriminator))
+    first, warning, later = measured_on_this_backend(DISCRIMINATOR_FIRST_STEP_WHILE_FROZEN)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first_effect = effect(discriminator.train_on_batch, generator, discriminator)  # the mistake
+    warned = any("does not have any trainable weights" in str(w.message) for w in caught)
+    assert (first_effect, "warns" if warned else "silent") == (first, warning)
+    steps = [slides_step(generator, discriminator, gan) for _ in range(3)]
+    assert steps == [(later, "updates G")] * 3  # D never trains again; G's steps stay right
+
+
+def test_slides_order_keeps_the_frozen_network_still_at_every_step():
+    # The same models and calls as the traps, first calls in the slides' order:
+    # every backend updates D on D's steps only and G on the GAN's steps only.
+    generator, discriminator, gan = models()  # build_gan left D frozen
+    steps = [slides_step(generator, discriminator, gan) for _ in range(4)]
+    assert steps == [("updates D", "updates G")] * 4
 
 
 def test_frozen_gan_trainable_weights_are_exactly_the_generators():
