@@ -1,13 +1,15 @@
-"""The fast engine: one epoch of step 5 of the slides as a single TensorFlow graph.
+"""The fast engine: one epoch of step 5 of the slides as a single compiled call, on any Keras backend.
 
 ``gan_step`` is the slides' loop body (sinegan.slides.training), toggles included: k discriminator
 updates with ``discriminator.trainable = True``, then one generator update
 through the GAN with ``discriminator.trainable = False`` (Goodfellow et al.
-2014, arXiv:1406.2661, Algorithm 1). TensorFlow runs its Python code once,
-while tracing, and that is exactly when Keras 3 reads ``trainable``; so each
-update's variable list is chosen by the same flag, in the same order, as in
-the literal engine. The traced graph then runs all steps of an epoch without
-returning to Python.
+2014, arXiv:1406.2661, Algorithm 1). It is written with ``keras.ops`` only;
+sinegan.backends supplies the gradients and the loop. On TensorFlow and JAX
+the step's Python code runs once, while tracing, and that is exactly when
+Keras reads ``trainable``; so each update's variable list is chosen by the same
+flag, in the same order, as in the literal engine. The traced loop then runs
+all steps of an epoch without returning to Python. On PyTorch the step runs
+eagerly, flags included, once per step.
 
 What each update minimises comes from sinegan.extras.losses and the config:
 the slides' cross-entropy game with the non-saturating or the minimax
@@ -20,13 +22,16 @@ express a loss that needs the critic's gradient with respect to its input.
 
 from __future__ import annotations
 
-import tensorflow as tf
+import numpy as np
+from keras import ops
 
+from .. import backends
 from ..slides.config import GANConfig
 from .losses import GENERATOR_LOSSES, discriminator_loss, hard_accuracy, r1_penalty
 
 
-def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, after_generator_step=None):
+def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, after_generator_step=None,
+                       also_updated=()):
     """``run_epoch(indices, latent) -> (steps, 4) metrics``, traced on its first call.
 
     ``generator`` is what draws D's fakes: G itself, or the conditional G that
@@ -34,12 +39,14 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
     what D reads for each row of X_TRAIN, (train_size, 64), with each curve's
     own b when conditional.
     ``after_generator_step``, if given, runs after every G update, inside the
-    graph (the averaged generator's update: sinegan.extras.averaging).
+    compiled loop (the averaged generator's update: sinegan.extras.averaging);
+    ``also_updated`` are the variables it writes.
     """
-    real_inputs = tf.constant(real_inputs)  # (train_size, 64) X_TRAIN
+    backend = backends.current()
+    real_inputs = ops.convert_to_tensor(np.asarray(real_inputs, dtype="float32"))  # (train_size, 64) X_TRAIN
     generator_loss = GENERATOR_LOSSES[config.generator_loss]
 
-    # Build the optimizers outside the graph if no train_on_batch call did yet.
+    # Build the optimizers outside the loop if no train_on_batch call did yet.
     discriminator.trainable = True
     if not discriminator.optimizer.built:
         discriminator.optimizer.build(discriminator.trainable_variables)
@@ -47,21 +54,13 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
     if not gan.optimizer.built:
         gan.optimizer.build(gan.trainable_variables)  # G's variables only: D is frozen
 
-    def update(model, loss_and_accuracy):
-        """One train_on_batch: forward, loss, gradients, Adam, on the variables trainable now."""
-        with tf.GradientTape() as tape:
-            loss, accuracy = loss_and_accuracy()
-        variables = model.trainable_variables  # read now, at trace time, as Keras does
-        model.optimizer.apply(tape.gradient(loss, variables), variables)
-        return loss, accuracy
-
     def discriminator_losses(real, generated):  # (64, 64) each
-        ones = tf.ones(tf.shape(real)[0])  # (64,)
-        labels = tf.concat([config.real_label * ones, tf.zeros_like(ones)], axis=0)  # (128,)
-        probabilities = discriminator(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
+        ones = ops.ones((ops.shape(real)[0],))  # (64,)
+        labels = ops.concatenate([config.real_label * ones, ops.zeros_like(ones)], axis=0)  # (128,)
+        probabilities = discriminator(ops.concatenate([real, generated], axis=0), training=True)[:, 0]  # (128,)
         loss = discriminator_loss(labels, probabilities)
         if config.r1_penalty_weight:  # traced only when on: the slides' graph is unchanged
-            loss += 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
+            loss = loss + 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
         return loss, hard_accuracy(probabilities > 0.5, labels > 0.5)
 
     def generator_losses(latent):  # (64, latent_dim)
@@ -77,30 +76,33 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
 
     def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
         d_metrics = []
-        for rows, latent in zip(tf.unstack(step_rows), tf.unstack(step_latent)):  # k = 1 on the slides
-            generated = generator(latent, training=False)  # (64, 64) generator.predict on the slides
-            real = tf.gather(real_inputs, rows)  # (64, 64) X_TRAIN[n]
+        for update in range(config.discriminator_steps):  # k = 1 on the slides
+            latent = step_latent[update]  # (64, latent_dim)
+            # generator.predict on the slides: no gradient flows back into G.
+            generated = ops.stop_gradient(generator(latent, training=False))  # (64, 64)
+            real = ops.take(real_inputs, step_rows[update], axis=0)  # (64, 64) X_TRAIN[n]
             discriminator.trainable = True
-            d_metrics.append(update(discriminator, lambda: discriminator_objective(real, generated)))
+            d_metrics.append(backend.update(discriminator, lambda real=real, generated=generated:
+                                            discriminator_objective(real, generated)))
         discriminator.trainable = False
         # The G update reuses the latent vectors of the step's last D update, as the slides do.
-        g_loss, g_accuracy = update(gan, lambda: generator_objective(latent))
+        g_loss, g_accuracy = backend.update(gan, lambda: generator_objective(latent))
         if after_generator_step is not None:
             after_generator_step()
-        d_loss_and_accuracy = tf.reduce_mean(tf.stack(d_metrics), axis=0)  # (2,) mean over the k D updates
-        return tf.concat([d_loss_and_accuracy, tf.stack([g_loss, g_accuracy])], axis=0)  # (4,)
+        d_loss_and_accuracy = ops.mean(ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0)  # (2,) mean of k
+        return ops.concatenate([d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0)  # (4,)
 
-    # XLA (jit_compile=True) saves ~10% per step here but costs ~3 s of compile
-    # on a 2-core CPU, more than it saves over the 64 epochs of the slides.
-    @tf.function(jit_compile=False)
-    def run_epoch(indices, latent):  # (steps, k, 64) int32, (steps, k, 64, latent_dim)
-        steps = tf.shape(indices)[0]
-        metrics = tf.TensorArray(tf.float32, size=steps)
-        for step in tf.range(steps):
-            metrics = metrics.write(step, gan_step(indices[step], latent[step]))
-        return metrics.stack()  # (steps, 4)
+    # Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
+    state = _unique([*gan.variables, *generator.variables, *discriminator.variables, *also_updated,
+                     *discriminator.optimizer.variables, *gan.optimizer.variables])
+    run_epoch = backend.compile_loop(gan_step, state)
 
     def run(indices, latent):  # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
-        return run_epoch(tf.constant(indices, tf.int32), tf.constant(latent, tf.float32)).numpy()
+        return run_epoch(np.asarray(indices, dtype="int32"), np.asarray(latent, dtype="float32"))
 
     return run
+
+
+def _unique(variables):
+    seen = set()
+    return [v for v in variables if not (id(v) in seen or seen.add(id(v)))]

@@ -37,7 +37,9 @@ some of its curves land between two sinusoids.
 from __future__ import annotations
 
 import keras
-import tensorflow as tf
+from keras import ops
+
+from .. import backends
 
 # What compile(loss="binary_crossentropy") uses: probabilities are clipped to
 # [1e-7, 1 - 1e-7] before the logarithm, so a loss is never infinite.
@@ -55,7 +57,7 @@ def discriminator_loss(labels, probabilities):
 
 def non_saturating_generator_loss(probabilities):
     """-mean(log D(G(z))): the slides' loss, cross-entropy against label 1 ("real")."""
-    return _binary_crossentropy(tf.ones_like(probabilities), probabilities)
+    return _binary_crossentropy(ops.ones_like(probabilities), probabilities)
 
 
 def minimax_generator_loss(probabilities):
@@ -63,7 +65,7 @@ def minimax_generator_loss(probabilities):
 
     It is minus the cross-entropy against label 0 ("generated").
     """
-    return -_binary_crossentropy(tf.zeros_like(probabilities), probabilities)
+    return -_binary_crossentropy(ops.zeros_like(probabilities), probabilities)
 
 
 GENERATOR_LOSSES = {"non_saturating": non_saturating_generator_loss, "minimax": minimax_generator_loss}
@@ -92,14 +94,15 @@ def r1_penalty(discriminator, real):
     like the cross-entropy's to [1e-7, 1 - 1e-7] (a saturated row adds nothing).
     The caller multiplies by gamma / 2.
     """
-    real = tf.convert_to_tensor(real)  # (batch, n)
-    with tf.GradientTape() as tape:
-        tape.watch(real)
-        probabilities = tf.clip_by_value(discriminator(real, training=True)[:, 0], 1e-7, 1.0 - 1e-7)  # (batch,)
-        logits = tf.math.log(probabilities) - tf.math.log1p(-probabilities)  # (batch,)
-    gradients = tape.gradient(logits, real)  # (batch, n)
-    return tf.reduce_mean(tf.reduce_sum(tf.square(gradients), axis=1))
+    def logits(x):  # (batch, n) -> (batch,)
+        probabilities = ops.clip(discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7)  # (batch,)
+        return ops.log(probabilities) - ops.log1p(-probabilities)
+
+    gradients = backends.current().input_gradient(logits, real)  # (batch, n)
+    return ops.mean(ops.sum(ops.square(gradients), axis=1))
+
 
 def hard_accuracy(predicted_real, actually_real):
     """Share of curves whose predicted side matches the hard label, also when real_label is 0.9."""
-    return tf.reduce_mean(tf.cast(tf.equal(predicted_real, actually_real), tf.float32))
+    return ops.mean(ops.cast(ops.equal(ops.cast(predicted_real, "float32"), ops.cast(actually_real, "float32")),
+                             "float32"))

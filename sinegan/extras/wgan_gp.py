@@ -18,8 +18,9 @@ Reference: Gulrajani et al. 2017, "Improved Training of Wasserstein GANs", arXiv
 from __future__ import annotations
 
 import keras
-import tensorflow as tf
+from keras import ops
 
+from .. import backends
 from .losses import hard_accuracy
 
 
@@ -40,12 +41,12 @@ def make_critic(critic: keras.Model, config):
 
 def critic_loss(real_scores, generated_scores):
     """mean(D(G(z))) - mean(D(x)): minus the critic's estimate of the Wasserstein distance."""
-    return tf.reduce_mean(generated_scores) - tf.reduce_mean(real_scores)
+    return ops.mean(generated_scores) - ops.mean(real_scores)
 
 
 def wasserstein_generator_loss(generated_scores):
     """-mean(D(G(z))): G raises the critic's score of its curves."""
-    return -tf.reduce_mean(generated_scores)
+    return -ops.mean(generated_scores)
 
 
 def gradient_penalty(critic, real, generated, mixing):
@@ -55,16 +56,13 @@ def gradient_penalty(critic, real, generated, mixing):
     is (batch, 1), one eps ~ U(0, 1) per pair. Each row's gradient norm is
     pushed towards 1: the soft form of the 1-Lipschitz constraint.
     """
-    interpolates = tf.convert_to_tensor(mixing * real + (1.0 - mixing) * generated)  # (batch, n)
-    with tf.GradientTape() as tape:
-        tape.watch(interpolates)
-        scores = critic(interpolates, training=True)  # (batch, 1)
+    interpolates = mixing * real + (1.0 - mixing) * generated  # (batch, n)
     # (batch, n). With minibatch_std_group a row's gradient also carries its group's
     # scores (through the group's spread), so the penalty is then only roughly per curve.
-    gradients = tape.gradient(scores, interpolates)
+    gradients = backends.current().input_gradient(lambda x: critic(x, training=True), interpolates)
     # The tiny constant keeps the square root differentiable at a zero gradient.
-    norms = tf.sqrt(tf.reduce_sum(tf.square(gradients), axis=1) + 1e-12)  # (batch,)
-    return tf.reduce_mean(tf.square(norms - 1.0))
+    norms = ops.sqrt(ops.sum(ops.square(gradients), axis=1) + 1e-12)  # (batch,)
+    return ops.mean(ops.square(norms - 1.0))
 
 
 def wgan_gp_objectives(critic, gan, config):
@@ -72,13 +70,13 @@ def wgan_gp_objectives(critic, gan, config):
     the critic's on (real, generated) inputs, and G's on latent vectors through the GAN."""
 
     def critic_losses(real, generated):  # (64, 64) each
-        scores = critic(tf.concat([real, generated], axis=0), training=True)[:, 0]  # (128,)
-        real_scores, generated_scores = tf.split(scores, 2)  # (64,) each
-        mixing = keras.random.uniform((real.shape[0], 1), seed=critic.mixing_seeds)  # (64, 1) one eps per pair
+        scores = critic(ops.concatenate([real, generated], axis=0), training=True)[:, 0]  # (128,)
+        real_scores, generated_scores = ops.split(scores, 2)  # (64,) each
+        mixing = keras.random.uniform((ops.shape(real)[0], 1), seed=critic.mixing_seeds)  # (64, 1) one eps per pair
         penalty = gradient_penalty(critic, real, generated, mixing)
         loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
         # A critic has no probabilities: its accuracy reads a positive score as "real".
-        is_real = tf.range(tf.shape(scores)[0]) < tf.shape(real)[0]  # (128,) the first 64 rows
+        is_real = ops.arange(ops.shape(scores)[0]) < ops.shape(real)[0]  # (128,) the first 64 rows
         return loss, hard_accuracy(scores > 0, is_real)
 
     def wasserstein_generator_losses(latent):  # (64, latent_dim)

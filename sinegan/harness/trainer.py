@@ -7,8 +7,9 @@ module only wraps it from outside:
 
 - the engine: ``"literal"`` runs the slides' loop as written (``train_on_batch``
   per update, ``predict`` for the fakes: tens of milliseconds a step); ``"fast"``
-  (default) runs the same loop body traced into one TensorFlow graph per epoch
-  (sinegan.extras.fast_engine), crossing into Python once per epoch;
+  (default) runs the same loop body compiled into one call per epoch on
+  TensorFlow and JAX (sinegan.extras.fast_engine), crossing into Python once
+  per epoch, and as eager steps on PyTorch;
 - every epoch: the finite check, the timing, the history and the snapshot of a
   fixed latent batch, the quality measures every few epochs, the slides' table,
   and Keras callbacks (which may stop training).
@@ -20,7 +21,9 @@ import time
 
 import keras
 import numpy as np
+from keras import ops
 
+from .. import backends
 from ..extras import recipe
 from ..presets import SLIDES
 from ..seeding import seed_everything
@@ -61,6 +64,7 @@ class Trainer:
         self.history = History(snapshots=[generate_curves(self.sampling_generator, self.monitor_latent)])
         self.epoch = 0
         self._fast_epoch = None  # traced on first use
+        self._epoch_end = None  # the finite check and the snapshot, one compiled call: traced on first use
 
     # --- Step 3 ------------------------------------------------------------------
     def pretrain_discriminator(self, log=print) -> list:
@@ -102,8 +106,10 @@ class Trainer:
             callback_list.on_epoch_begin(self.epoch)
             start = time.perf_counter()
             metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
-            check_finite(metrics, self.epoch + 1, self._models())
-            logs = self._record_epoch(metrics, time.perf_counter() - start, log)
+            weights_finite, snapshot = self._finite_and_snapshot()
+            if not (weights_finite and np.all(np.isfinite(metrics))):
+                check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
+            logs = self._record_epoch(metrics, snapshot, time.perf_counter() - start, log)
             if self.epoch == last_epoch or (self.config.monitor_every and self.epoch % self.config.monitor_every == 0):
                 logs.update(self._measure_quality(log))
             callback_list.on_epoch_end(self.epoch - 1, logs)  # Keras numbers epochs from 0
@@ -140,8 +146,9 @@ class Trainer:
         if self._fast_epoch is None:
             from ..extras.fast_engine import compile_fast_epoch
 
+            averaged = self.sampling_generator.variables if self.sampling_generator is not self.generator else ()
             self._fast_epoch = compile_fast_epoch(drawer, self.discriminator, self.gan, self.real_inputs,
-                                                  self.config, self._after_generator_step)
+                                                  self.config, self._after_generator_step, also_updated=averaged)
         return self._fast_epoch(indices, latent)
 
     # --- Around each epoch ---------------------------------------------------------
@@ -151,10 +158,30 @@ class Trainer:
             models["averaged generator"] = self.sampling_generator
         return models
 
-    def _record_epoch(self, metrics, seconds, log) -> dict:
+    def _finite_and_snapshot(self):
+        """Whether every weight is finite, and G's curves for the fixed latent batch: one compiled call.
+
+        Reading each weight back into NumPy (sinegan.harness.history.check_finite)
+        and a ``predict_on_batch`` cost ~20% of an epoch of the fast engine;
+        this costs one crossing into compiled code.
+        """
+        if self._epoch_end is None:
+            weights = [weight for model in self._models().values() for weight in model.weights]
+            latent = ops.convert_to_tensor(self.monitor_latent)  # (monitor_curves, generator_inputs)
+
+            def finite_and_snapshot():
+                finite = ops.all(ops.stack([ops.all(ops.isfinite(weight)) for weight in weights]))
+                return finite, self.sampling_generator(latent, training=False)  # (), (monitor_curves, 64)
+
+            read = {id(variable): variable for variable in [*weights, *self.sampling_generator.variables]}
+            self._epoch_end = backends.current().compile_function(finite_and_snapshot, read.values())
+        finite, snapshot = self._epoch_end()
+        return bool(finite), snapshot
+
+    def _record_epoch(self, metrics, snapshot, seconds, log) -> dict:
         self.history.epoch_seconds.append(seconds)
         self.history.step_metrics.append(metrics)
-        self.history.snapshots.append(generate_curves(self.sampling_generator, self.monitor_latent))
+        self.history.snapshots.append(snapshot)
         self.epoch += 1
         means = metrics.mean(axis=0)  # (4,)
         d_loss, d_accuracy, g_loss, g_accuracy = means

@@ -1,0 +1,98 @@
+"""The JAX backend: ``jax.value_and_grad`` for gradients, one ``jax.jit`` of a ``lax.scan`` per loop.
+
+JAX has no variables that change in place: a jitted function takes every
+weight as an input and returns the new ones. Keras bridges the two with a
+``keras.StatelessScope``, in which each ``keras.Variable`` reads its value
+from a table and each assignment writes to the table instead. ``compile_loop``
+opens one such scope per step of a ``lax.scan``, so the same Python step as on
+TensorFlow runs here, traced once; that is when Keras reads ``trainable``.
+"""
+
+from __future__ import annotations
+
+import jax
+import jax.numpy as jnp
+import keras
+import numpy as np
+from keras.src.backend.common.stateless_scope import get_stateless_scope
+
+_loop_variables = []  # the variables of the loop being traced (compile_loop), innermost last
+
+
+def update(model, objective, optimizer=None):
+    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on the variables trainable now.
+
+    ``objective()`` returns (loss, *more), and so does this; ``optimizer``
+    defaults to the model's own. Runs inside ``compile_loop``'s step: the
+    objective is differentiated with respect to the values of
+    ``model.trainable_variables`` read now, at trace time, as Keras does.
+    """
+    variables = model.trainable_variables
+    state = _loop_variables[-1]
+    scope = get_stateless_scope()
+
+    def loss_and_updates(values):  # the objective as a function of the trainable values
+        mapping = [(v, scope.get_current_value(v)) for v in state] + list(zip(variables, values))
+        with keras.StatelessScope(state_mapping=mapping) as inner:
+            loss, *more = objective()
+        return loss, (more, [inner.get_current_value(v) for v in state])  # with dropout's seeds moved on
+
+    values = [scope.get_current_value(v) for v in variables]
+    (loss, (more, updated)), gradients = jax.value_and_grad(loss_and_updates, has_aux=True)(values)
+    for variable, value in zip(state, updated):
+        variable.assign(value)  # recorded in the step's scope
+    (optimizer or model.optimizer).apply(gradients, variables)
+    return (loss, *more)
+
+
+def input_gradient(function, inputs):
+    """d sum(function(inputs)) / d inputs; JAX can differentiate it again."""
+    return jax.grad(lambda x: jnp.sum(function(x)))(jnp.asarray(inputs))
+
+
+def compile_loop(step, variables):
+    """``run(*arrays) -> NumPy (steps, ...)``: ``step`` on each slice, all steps in one jitted call.
+
+    ``variables`` must hold everything the steps read or write: the models'
+    weights and random seeds, and the optimizers' variables. Their values go in,
+    the new values come out and are assigned back after the call.
+    """
+    variables = list(variables)
+
+    def scan_steps(values, arrays):
+        def one_step(values, inputs):
+            with keras.StatelessScope(state_mapping=list(zip(variables, values))) as scope:
+                _loop_variables.append(variables)
+                try:
+                    output = step(*inputs)
+                finally:
+                    _loop_variables.pop()
+                return [scope.get_current_value(v) for v in variables], output
+
+        return jax.lax.scan(one_step, values, arrays)
+
+    compiled = jax.jit(scan_steps)
+
+    def run(*arrays):
+        values, outputs = compiled([variable.value for variable in variables], tuple(map(jnp.asarray, arrays)))
+        for variable, value in zip(variables, values):
+            variable.assign(value)
+        return np.asarray(outputs)
+
+    return run
+
+
+def compile_function(function, variables):
+    """``function`` jitted: one call instead of one per operation. It may read, not write, ``variables``."""
+    variables = list(variables)
+
+    def with_values(values, *arrays):
+        with keras.StatelessScope(state_mapping=list(zip(variables, values))):
+            return function(*arrays)
+
+    compiled = jax.jit(with_values)
+    return lambda *arrays: [np.asarray(output) for output in compiled([v.value for v in variables], *arrays)]
+
+
+def make_deterministic():
+    """JAX on a CPU gives the same results on every run of the same seed already."""

@@ -1,0 +1,66 @@
+"""The PyTorch backend: ``torch.autograd.grad`` for gradients, eager steps in a Python loop.
+
+PyTorch runs every step eagerly, so Keras reads ``trainable`` on every call;
+setting it also flips ``requires_grad`` on each of the model's weights,
+PyTorch's own way of freezing them.
+
+Why eager: on the slides' recipe (2-core CPU) a step costs about the same
+eagerly as under ``torch.compile``, whose first compile of the step takes tens
+of seconds, and recompiles each time ``trainable`` flips the weights'
+``requires_grad``. docs/backends.md has the figures.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import torch
+
+
+def update(model, objective, optimizer=None):
+    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on the variables trainable now.
+
+    ``objective()`` returns (loss, *more), and so does this; ``optimizer``
+    defaults to the model's own.
+    """
+    variables = model.trainable_variables  # read now, as Keras does on every PyTorch call
+    outputs = objective()
+    gradients = torch.autograd.grad(outputs[0], [variable.value for variable in variables])
+    with torch.no_grad():
+        (optimizer or model.optimizer).apply(gradients, variables)
+    return tuple(output.detach() for output in outputs)
+
+
+def input_gradient(function, inputs):
+    """d sum(function(inputs)) / d inputs, with its graph kept so that it can be differentiated again."""
+    inputs = keras.ops.convert_to_tensor(inputs).detach().requires_grad_(True)
+    outputs = function(inputs)
+    return torch.autograd.grad(outputs.sum(), inputs, create_graph=True)[0]
+
+
+def compile_loop(step, variables):
+    """``run(*arrays) -> NumPy (steps, ...)``: ``step`` on each slice, one eager step at a time."""
+    del variables  # PyTorch updates the weights in place
+
+    def run(*arrays):
+        tensors = [keras.ops.convert_to_tensor(array) for array in arrays]
+        outputs = [step(*[tensor[index] for tensor in tensors]) for index in range(len(tensors[0]))]
+        return np.stack([keras.ops.convert_to_numpy(output) for output in outputs])
+
+    return run
+
+
+def compile_function(function, variables):
+    """``function`` as it is (PyTorch runs eagerly), without recording gradients."""
+    del variables
+
+    def run(*arrays):
+        with torch.no_grad():
+            return [keras.ops.convert_to_numpy(output) for output in function(*arrays)]
+
+    return run
+
+
+def make_deterministic():
+    """The same results on every run of the same seed."""
+    torch.use_deterministic_algorithms(True)
