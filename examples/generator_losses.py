@@ -32,26 +32,29 @@ def parse_arguments(argv):
 def loss_curves(probabilities):
     """Each loss and its derivative with respect to D's logit, at each D(G(z)), by autodiff."""
     import numpy as np
-    import tensorflow as tf
+    from keras import ops
+
+    from sinegan.backends import input_gradient
     from sinegan.extras.losses import GENERATOR_LOSSES
 
-    logits = tf.Variable(np.log(probabilities / (1 - probabilities)).astype("float32"))  # (n,)
+    logits = np.log(probabilities / (1 - probabilities)).astype("float32")  # (n,)
     curves = {}
     for name, loss in GENERATOR_LOSSES.items():
-        with tf.GradientTape() as tape:
-            # One loss per point, each on a batch of one: (n,).
-            values = tf.vectorized_map(lambda logit: loss(tf.sigmoid(logit)[None]), logits)
-            total = tf.reduce_sum(values)
-        # Point i's loss depends on logit i only, so the gradient of the sum is the derivative at each point.
-        curves[name] = (values.numpy(), tape.gradient(total, logits).numpy())
+        values = np.array([float(loss(ops.sigmoid(logit[None]))) for logit in logits])  # (n,) one point each
+        # Each loss is a mean over the batch, so n times the batch's loss is the sum of
+        # the points' losses; point i's depends on logit i only: its gradient is the derivative at i.
+        derivatives = input_gradient(lambda batch: len(logits) * loss(ops.sigmoid(batch)), logits)  # (n,)
+        curves[name] = (values, ops.convert_to_numpy(derivatives))
     return curves
 
 
 def gradient_norms_at_the_start(config):
     """||d loss / d weights of G|| for each loss, with D pre-trained and G untrained."""
     import numpy as np
-    import tensorflow as tf
+    from keras import ops
+
     from sinegan import Trainer
+    from sinegan.backends import gradients
     from sinegan.extras.losses import GENERATOR_LOSSES
 
     trainer = Trainer(config)
@@ -59,13 +62,12 @@ def gradient_norms_at_the_start(config):
     _, latent = trainer.draw_epoch_batches()
     latent = latent[0, 0]  # (64, latent_dim)
     trainer.discriminator.trainable = False
+    probabilities = ops.convert_to_numpy(trainer.gan(latent, training=False)[:, 0])  # (64,) D(G(z))
     norms = {}
     for name, loss in GENERATOR_LOSSES.items():
-        with tf.GradientTape() as tape:
-            probabilities = trainer.gan(latent, training=False)[:, 0]  # (64,) D(G(z))
-            value = loss(probabilities)
-        gradients = tape.gradient(value, trainer.generator.trainable_variables)
-        norms[name] = float(tf.linalg.global_norm(gradients))
+        grads = gradients(lambda: loss(trainer.gan(latent, training=False)[:, 0]),
+                          trainer.generator.trainable_variables)
+        norms[name] = float(np.sqrt(sum(np.sum(ops.convert_to_numpy(g) ** 2) for g in grads)))  # global norm
     return float(np.mean(probabilities)), norms
 
 

@@ -39,12 +39,12 @@ def saved_epoch(run):
 
 @contextlib.contextmanager
 def process_wide_determinism_left_off():
-    """``train`` turns on TensorFlow's op determinism, which is process-wide: in the test
+    """``train`` turns on the backend's determinism, which is process-wide: in the test
     process, leave it off, so that the tests after these find the process as it was."""
-    import tensorflow as tf
+    from sinegan import backends
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tf.config.experimental, "enable_op_determinism", lambda: None)
+        patch.setattr(backends.current(), "make_deterministic", lambda: None)
         yield
 
 

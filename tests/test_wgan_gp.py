@@ -3,12 +3,13 @@
 import numpy as np
 import keras
 import pytest
-import tensorflow as tf
+from keras import ops
 
 from sinegan import GANConfig, Trainer, build_discriminator
+from sinegan.backends import input_gradient
 from sinegan.extras.wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
 
-from helpers import all_changed, fast_step_changes, first_step_standing_still, same, weights
+from helpers import all_changed, fast_step_changes, first_step_standing_still, same, to_numpy, weights
 
 WGAN = GANConfig(train_size=128, pretrain_batches=0, loss="wgan-gp", discriminator_dropout=0.0)
 
@@ -31,7 +32,7 @@ def test_gradient_penalty_is_taken_at_the_interpolates():
     # D(x) = ||x||^2 / 2 has gradient x. Between real (2, 0) and generated (0, 0):
     # eps = 1 -> x_hat = (2, 0), (2 - 1)^2 = 1; eps = 0.5 -> (1, 0), 0; eps = 0 -> (0, 0), (0 - 1)^2 = 1.
     def critic(x, training):
-        return tf.reduce_sum(x ** 2, axis=1, keepdims=True) / 2
+        return ops.sum(x ** 2, axis=1, keepdims=True) / 2
     real, generated = np.array([[2, 0]] * 3, "float32"), np.zeros((3, 2), "float32")
     mixing = np.array([[1.0], [0.5], [0.0]], "float32")
     assert float(gradient_penalty(critic, real, generated, mixing)) == pytest.approx((1 + 0 + 1) / 3, abs=1e-5)
@@ -49,7 +50,7 @@ def test_the_critic_has_a_linear_output():
     last = critic.layers[-1]
     assert last.activation.__name__ == "linear"
     last.set_weights([np.full((2, 1), 10.0, "float32"), np.array([-50.0], "float32")])
-    scores = np.asarray(critic(np.zeros((2, 3), "float32")))
+    scores = to_numpy(critic(np.zeros((2, 3), "float32")))
     assert np.all(scores < -1)  # no sigmoid squashes the score into (0, 1)
 
 
@@ -60,17 +61,17 @@ def test_fast_engine_reports_the_wasserstein_losses_by_hand():
     config.seed, so the same draw can be repeated here."""
     trainer = Trainer(WGAN)
     (d_loss, d_accuracy, g_loss, g_accuracy), real, latent = first_step_standing_still(trainer)
-    generated = np.asarray(trainer.generator(latent))
-    real_scores = np.asarray(trainer.discriminator(real))[:, 0]
-    generated_scores = np.asarray(trainer.discriminator(generated))[:, 0]
-    mixing = np.asarray(keras.random.uniform((64, 1), seed=keras.random.SeedGenerator(WGAN.seed)))
-    interpolates = tf.constant(mixing * real + (1 - mixing) * generated)
-    with tf.GradientTape() as tape:
-        tape.watch(interpolates)
-        scores = trainer.discriminator(interpolates)
-    norms = np.linalg.norm(tape.gradient(scores, interpolates).numpy(), axis=1)  # (64,)
+    generated = to_numpy(trainer.generator(latent))
+    real_scores = to_numpy(trainer.discriminator(real))[:, 0]
+    generated_scores = to_numpy(trainer.discriminator(generated))[:, 0]
+    mixing = to_numpy(keras.random.uniform((64, 1), seed=keras.random.SeedGenerator(WGAN.seed)))
+    interpolates = mixing * real + (1 - mixing) * generated  # (64, 64)
+    input_gradients = input_gradient(lambda x: trainer.discriminator(x), interpolates)  # (64, 64)
+    norms = np.linalg.norm(ops.convert_to_numpy(input_gradients), axis=1)  # (64,)
     penalty = np.mean((norms - 1) ** 2)
-    assert penalty > 0.05  # an untrained critic's input gradients are far from norm 1
+    # An untrained critic's input gradients are far from norm 1: the penalty is a sizeable part of the loss
+    # (its size depends on the initial weights, which each backend draws its own way).
+    assert 10 * penalty > 0.1
     np.testing.assert_allclose(d_loss, generated_scores.mean() - real_scores.mean() + 10 * penalty, rtol=1e-4)
     np.testing.assert_allclose(g_loss, -generated_scores.mean(), rtol=1e-4, atol=1e-6)
     np.testing.assert_allclose(d_accuracy, (np.sum(real_scores > 0) + np.sum(generated_scores <= 0)) / 128)

@@ -27,6 +27,9 @@ def update(model, objective, optimizer=None):
     objective is differentiated with respect to the values of
     ``model.trainable_variables`` read now, at trace time, as Keras does.
     """
+    optimizer = optimizer or model.optimizer
+    if not _loop_variables:  # called on its own: one step, run eagerly on the two objects it moves
+        return _one_step(lambda: update(model, objective, optimizer), [*model.variables, *optimizer.variables])
     variables = model.trainable_variables
     state = _loop_variables[-1]
     scope = get_stateless_scope()
@@ -41,13 +44,36 @@ def update(model, objective, optimizer=None):
     (loss, (more, updated)), gradients = jax.value_and_grad(loss_and_updates, has_aux=True)(values)
     for variable, value in zip(state, updated):
         variable.assign(value)  # recorded in the step's scope
-    (optimizer or model.optimizer).apply(gradients, variables)
+    optimizer.apply(gradients, variables)
     return (loss, *more)
+
+
+def _one_step(step, variables):
+    """``step()`` outside a compiled loop: ``variables`` (what it writes) are read, then assigned."""
+    with keras.StatelessScope(state_mapping=[(v, v.value) for v in variables]) as scope:
+        _loop_variables.append(variables)
+        try:
+            outputs = step()
+        finally:
+            _loop_variables.pop()
+        values = [scope.get_current_value(v) for v in variables]
+    for variable, value in zip(variables, values):
+        variable.assign(value)
+    return outputs
 
 
 def input_gradient(function, inputs):
     """d sum(function(inputs)) / d inputs; JAX can differentiate it again."""
     return jax.grad(lambda x: jnp.sum(function(x)))(jnp.asarray(inputs))
+
+
+def gradients(function, variables):
+    """d function() / d variables, eagerly: the function reads the variables' values from a stateless scope."""
+    def value_of(values):
+        with keras.StatelessScope(state_mapping=list(zip(variables, values))):
+            return function()
+
+    return jax.grad(value_of)([variable.value for variable in variables])
 
 
 def compile_loop(step, variables):
@@ -92,6 +118,15 @@ def compile_function(function, variables):
 
     compiled = jax.jit(with_values)
     return lambda *arrays: [np.asarray(output) for output in compiled([v.value for v in variables], *arrays)]
+
+
+def random_state():
+    """None: JAX has no hidden random state; every stream is in Keras' seed generators."""
+    return None
+
+
+def set_random_state(state):
+    """Nothing to set (``random_state`` is None)."""
 
 
 def make_deterministic():

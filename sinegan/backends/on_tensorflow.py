@@ -32,6 +32,13 @@ def input_gradient(function, inputs):
     return tape.gradient(outputs, inputs)
 
 
+def gradients(function, variables):
+    """d function() / d variables, eagerly."""
+    with tf.GradientTape() as tape:
+        value = function()
+    return tape.gradient(value, variables)
+
+
 def compile_loop(step, variables):
     """``run(*arrays) -> NumPy (steps, ...)``: ``step`` on each slice, all steps in one graph call.
 
@@ -58,6 +65,15 @@ def compile_function(function, variables):
     del variables  # the graph reads TensorFlow's variables directly
     compiled = tf.function(function, jit_compile=False)
     return lambda *arrays: [output.numpy() for output in compiled(*arrays)]
+
+
+def random_state():
+    """None: every random stream of a run is in Keras' seed generators, which a checkpoint saves."""
+    return None
+
+
+def set_random_state(state):
+    """Nothing to set (``random_state`` is None)."""
 
 
 def make_deterministic():

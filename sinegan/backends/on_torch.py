@@ -38,6 +38,19 @@ def input_gradient(function, inputs):
     return torch.autograd.grad(outputs.sum(), inputs, create_graph=True)[0]
 
 
+def gradients(function, variables):
+    """d function() / d variables, eagerly (frozen weights included: ``requires_grad`` is set for the call)."""
+    values = [variable.value for variable in variables]
+    frozen = [value for value in values if not value.requires_grad]
+    for value in frozen:
+        value.requires_grad_(True)
+    try:
+        return list(torch.autograd.grad(function(), values))
+    finally:
+        for value in frozen:
+            value.requires_grad_(False)
+
+
 def compile_loop(step, variables):
     """``run(*arrays) -> NumPy (steps, ...)``: ``step`` on each slice, one eager step at a time."""
     del variables  # PyTorch updates the weights in place
@@ -59,6 +72,21 @@ def compile_function(function, variables):
             return [keras.ops.convert_to_numpy(output) for output in function(*arrays)]
 
     return run
+
+
+def random_state():
+    """PyTorch's global random state, as a NumPy array.
+
+    Keras' ``Dropout`` on PyTorch draws its masks from the global generator
+    when the layer was given no seed, as the slides' layers are; so a checkpoint
+    must hold this state for a resumed run to draw the same masks.
+    """
+    return torch.get_rng_state().numpy()
+
+
+def set_random_state(state):
+    """Put back a state that ``random_state`` returned."""
+    torch.set_rng_state(torch.from_numpy(np.asarray(state, dtype=np.uint8)))
 
 
 def make_deterministic():

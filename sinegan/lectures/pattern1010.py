@@ -13,14 +13,13 @@ lecture's three steps:
 3. show D generated patterns with target 1.0, and update G only: G learns to
    fool D, and D is not taught to be wrong.
 
-Each step is written with an explicit ``GradientTape`` and an explicit list of
-the variables it updates, rather than with ``trainable`` toggles and
-``train_on_batch``. With three different updates of two networks, naming the
-variables makes "update D only" and "update G only" visible on the line that
-does it, and it does not depend on when Keras 3 reads ``trainable`` (at trace
-time on TensorFlow; see sinegan.slides.training). All steps of a training run are
-traced into one ``tf.function`` loop, so Python is crossed once per report, not
-three times per step.
+Each step names the network it updates and that network's optimizer, rather
+than toggling ``trainable`` around ``train_on_batch``. With three different
+updates of two networks, naming them makes "update D only" and "update G only"
+visible on the line that does it (sinegan.backends differentiates with
+respect to that network's trainable variables only, on any Keras backend). All
+steps between two reports run as one compiled loop (sinegan.backends), so
+Python is crossed once per report, not three times per step.
 
 Reference: Goodfellow et al. 2014, arXiv:1406.2661, Algorithm 1.
 """
@@ -31,8 +30,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import keras
-import tensorflow as tf
-from keras import layers
+from keras import layers, ops
+
+from .. import backends
 
 from ..seeding import seed_everything
 from ..validation import require_int, require_positive
@@ -97,20 +97,20 @@ class PatternGAN:
         self.monitor_latent = self.rng.standard_normal((256, latent_dim)).astype(np.float32)  # fixed z
         self.history = PatternHistory()
         self._record_snapshot(0)
-        self._train_steps = tf.function(self._train_steps_eagerly, jit_compile=False, input_signature=[
-            tf.TensorSpec((None, batch_size, 4), tf.float32),  # (steps, batch, 4) real patterns
-            tf.TensorSpec((None, batch_size, latent_dim), tf.float32),  # (steps, batch, latent_dim) z
-        ])
+        # Everything a step reads or writes: both networks and both optimizers.
+        state = [*self.generator.variables, *self.discriminator.variables,
+                 *self.discriminator_optimizer.variables, *self.generator_optimizer.variables]
+        self._train_steps = backends.current().compile_loop(self._train_step, state)
 
     # --- The lecture's three steps ------------------------------------------------
     def _update(self, model, optimizer, inputs, target, probability_of):
         """One gradient step on ``model``'s variables only: BCE of D's output against ``target``."""
-        with tf.GradientTape() as tape:
+        def objective():
             probabilities = probability_of(inputs)[:, 0]  # (batch,)
-            loss = self.binary_crossentropy(tf.fill(tf.shape(probabilities), target), probabilities)
-        variables = model.trainable_variables  # the explicit list: only this network moves
-        optimizer.apply(tape.gradient(loss, variables), variables)
-        return loss
+            return (self.binary_crossentropy(ops.full(ops.shape(probabilities), target), probabilities),)
+
+        # Only ``model``'s trainable variables are differentiated and moved.
+        return backends.current().update(model, objective, optimizer)[0]
 
     def discriminator_step_real(self, real):  # (batch, 4)
         """Step 1: real patterns, target 1.0, update D only."""
@@ -119,7 +119,7 @@ class PatternGAN:
 
     def discriminator_step_generated(self, latent):  # (batch, latent_dim)
         """Step 2: generated patterns, target 0.0, update D only (G is not rewarded for being caught)."""
-        generated = tf.stop_gradient(self.generator(latent, training=False))  # (batch, 4); PyTorch's detach()
+        generated = ops.stop_gradient(self.generator(latent, training=False))  # (batch, 4); PyTorch's detach()
         return self._update(self.discriminator, self.discriminator_optimizer, generated, 0.0,
                             lambda x: self.discriminator(x, training=True))
 
@@ -128,14 +128,9 @@ class PatternGAN:
         return self._update(self.generator, self.generator_optimizer, latent, 1.0,
                             lambda z: self.discriminator(self.generator(z, training=True), training=False))
 
-    def _train_steps_eagerly(self, real, latent):  # (steps, batch, 4), (steps, batch, latent_dim)
-        steps = tf.shape(real)[0]
-        losses = tf.TensorArray(tf.float32, size=steps)
-        for step in tf.range(steps):
-            losses = losses.write(step, tf.stack([self.discriminator_step_real(real[step]),
-                                                  self.discriminator_step_generated(latent[step]),
-                                                  self.generator_step(latent[step])]))
-        return losses.stack()  # (steps, 3)
+    def _train_step(self, real, latent):  # (batch, 4), (batch, latent_dim) -> (3,) the three losses
+        return ops.stack([self.discriminator_step_real(real), self.discriminator_step_generated(latent),
+                          self.generator_step(latent)])
 
     # --- Training and sampling --------------------------------------------------------
     def train(self, steps: int, reports: int = 10, log=print) -> PatternHistory:
@@ -150,7 +145,7 @@ class PatternGAN:
             # each step's gradient is less noisy; drawn up front from one seeded stream.
             real = np.stack([real_patterns(self.batch_size, self.rng) for _ in chunk])  # (chunk, batch, 4)
             latent = self.rng.standard_normal((len(chunk), self.batch_size, self.latent_dim))  # (chunk, batch, z)
-            losses = self._train_steps(tf.constant(real), tf.constant(latent, tf.float32)).numpy()  # (chunk, 3)
+            losses = self._train_steps(real.astype(np.float32), latent.astype(np.float32))  # (chunk, 3)
             self.history.losses.append(losses)
             done += len(chunk)
             mean = self._record_snapshot(done)

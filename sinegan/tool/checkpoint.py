@@ -2,11 +2,14 @@
 
 A checkpoint is one ``.npz`` file. It holds every variable of both networks
 (the Dropout layers' random-seed states included, so the masks continue the
-same sequence), of the averaged generator if there is one, of D's optimizer and
+same sequence; on PyTorch, whose Dropout draws from its global generator, that
+generator's state too), of the averaged generator if there is one, of D's optimizer and
 of the GAN's optimizer (Adam's step count and moments), the state of the NumPy
 generator that draws the batches, the epoch, the history, and the config.
 Restoring all of it into a new ``Trainer`` built from the same config makes the
-resumed run compute, step for step, what the uninterrupted run computes.
+resumed run compute, step for step, what the uninterrupted run computes, on
+the backend that wrote it (``checkpoint_backend``). Any backend can read the
+weights and draw the same curves.
 
 Each variable is stored under its group and its Keras path, for example
 ``discriminator/discriminator/hidden_1/kernel`` (sinegan.tool.state), and
@@ -15,7 +18,7 @@ restoring matches variables by name, not by position.
 Files are written atomically (sinegan.tool.files: a temporary file in the same
 folder, then ``os.replace``), so an interrupted write leaves the previous version whole.
 
-This module imports NumPy only; TensorFlow is loaded when a trainer is built.
+This module imports NumPy only; Keras is loaded when a trainer is built.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ import zipfile
 
 import numpy as np
 
+from .. import backends
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
 from .state import build_optimizers, keyed_variables, require_same_variables
 
 FORMAT = 2  # bump when the layout below changes
+RANDOM_STATE = "backend/random_state"  # the backend's own random state, where it has one (PyTorch)
 # Older formats, and the release that wrote them: such a file is refused with one line.
 WRITTEN_BY = {1: "sinegan 0.1"}  # format 1 keyed each variable by its position in its group
 HISTORY_ARRAYS = ("pretrain_loss", "pretrain_accuracy", "step_metrics", "snapshots", "epoch_seconds")
@@ -66,7 +71,10 @@ def save_checkpoint(trainer, path):
     }
     for key, variable in keyed_variables(trainer).items():
         arrays[key] = np.asarray(variable)
-    metadata = {"format": FORMAT, "epoch": trainer.epoch, "engine": trainer.engine,
+    random_state = backends.current().random_state()
+    if random_state is not None:  # PyTorch's dropout masks come from its global generator
+        arrays[RANDOM_STATE] = random_state
+    metadata = {"format": FORMAT, "epoch": trainer.epoch, "engine": trainer.engine, "backend": backends.name(),
                 "config": trainer.config.to_dict(), "rng_state": trainer.rng.bit_generator.state,
                 "quality": history.quality}
     arrays["metadata"] = np.array(json.dumps(metadata, default=_plain))
@@ -136,10 +144,13 @@ def restore_checkpoint(trainer, checkpoint):
                          f"Received: checkpoint config={saved_config}, trainer config={trainer.config}")
     build_optimizers(trainer)
     variables = keyed_variables(trainer)
-    saved = {key: value for key, value in checkpoint.items() if key != "metadata" and not key.startswith("history/")}
+    saved = {key: value for key, value in checkpoint.items()
+             if key not in ("metadata", RANDOM_STATE) and not key.startswith("history/")}
     require_same_variables(saved, variables)  # all checked before any is set: a refusal changes nothing
     for key, variable in variables.items():
         variable.assign(saved[key])
+    if RANDOM_STATE in checkpoint and checkpoint_backend(checkpoint) == backends.name():
+        backends.current().set_random_state(checkpoint[RANDOM_STATE])
     trainer.rng.bit_generator.state = metadata["rng_state"]
     trainer.epoch = metadata["epoch"]
     history = trainer.history
@@ -153,7 +164,12 @@ def restore_checkpoint(trainer, checkpoint):
 
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
     """A new Trainer in the state a checkpoint (a path, or what ``read_checkpoint`` returned)
-    recorded; ``epochs`` replaces ``config.epochs``."""
+    recorded; ``epochs`` replaces ``config.epochs``.
+
+    Any backend can load any run's weights, so its curves are the same to float
+    precision. Training on continues exactly only on the backend that wrote it
+    (``checkpoint_backend``): each backend draws its random numbers its own way.
+    """
     from ..harness.trainer import Trainer  # loads TensorFlow
 
     if not isinstance(checkpoint, dict):
@@ -163,6 +179,11 @@ def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
         config = config.replace(epochs=epochs)
     trainer = Trainer(config, engine=checkpoint["metadata"]["engine"])
     return restore_checkpoint(trainer, checkpoint)
+
+
+def checkpoint_backend(checkpoint) -> str:
+    """The Keras backend that wrote a checkpoint (runs of sinegan 0.2.0 were all TensorFlow's)."""
+    return checkpoint["metadata"].get("backend", "tensorflow")
 
 
 def _require_trainer(trainer):

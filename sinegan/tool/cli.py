@@ -6,6 +6,9 @@
     sinegan evaluate --run RUN [--n N] [--seed S]
     sinegan animate --run RUN --output FILE.gif [--fps F]
 
+Every command takes ``--backend tensorflow|jax|torch``: the Keras backend to
+run on, as ``KERAS_BACKEND`` chooses it (the default is Keras' own choice).
+
 Everything the user typed is checked here, before TensorFlow is imported (a
 few seconds), so a mistake costs a fraction of a second: bad input ends with
 one line on stderr and exit status 2. The commands themselves live in
@@ -19,6 +22,8 @@ import dataclasses
 import os
 import sys
 
+from ..backends import NAMES as BACKENDS
+from ..backends import select as select_backend
 from ..presets import PRESETS, preset
 from ..slides.config import GANConfig, element_type
 from .checkpoint import read_checkpoint
@@ -91,11 +96,19 @@ def build_parser(prog="sinegan"):
         if name in OUTPUT_SUFFIXES:
             command.add_argument("--output", required=True,
                                  help=f"file to write ({' or '.join(OUTPUT_SUFFIXES[name])})")
+    for command in commands.choices.values():
+        command.add_argument("--backend", choices=BACKENDS,
+                             help="Keras backend to run on (default: KERAS_BACKEND, or Keras' own default)")
     return parser
 
 
 def validate(arguments, parser):
     """Every check that needs no TensorFlow; fills in ``arguments.config`` and ``arguments.checkpoint``."""
+    if arguments.backend is not None:
+        try:
+            select_backend(arguments.backend)  # before Keras is imported
+        except ValueError as error:
+            parser.error(str(error))
     if arguments.command == "train" and arguments.resume is not None:
         for option in ("preset", "seed", "engine"):
             if getattr(arguments, option) is not None:

@@ -21,16 +21,16 @@ import sys
 
 import keras
 import numpy as np
-import tensorflow as tf
 from matplotlib.animation import PillowWriter
 
+from .. import backends
 from ..figures.animation import animate_snapshots
 from ..figures.run import plot_generated_vs_real
 from ..harness.history import TrainingDiverged
 from ..harness.trainer import Trainer
 from ..measure.evaluate import evaluate_curves
 from ..extras.recipe import sample_curves
-from .checkpoint import read_checkpoint, trainer_from_checkpoint
+from .checkpoint import checkpoint_backend, read_checkpoint, trainer_from_checkpoint
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
 from .progress import EpochProgress
@@ -52,12 +52,17 @@ class StopOnFlag(keras.callbacks.Callback):
 
 def train(arguments, prog):
     # Identical results from identical states, so a resumed run equals an uninterrupted one.
-    tf.config.experimental.enable_op_determinism()
+    backends.current().make_deterministic()
     run = arguments.out if arguments.out is not None else arguments.resume
     if arguments.out is not None:
         trainer = Trainer(arguments.config, engine=arguments.engine or "fast")
         total = trainer.config.epochs
     else:
+        written_on = checkpoint_backend(arguments.checkpoint)
+        if written_on != backends.name():  # dropout masks and batches would differ: not the same run
+            raise ValueError(f"backend expected {written_on!r}, the backend this run was trained on: a run resumes "
+                             f"exactly only there (add --backend {written_on}; sample, evaluate and animate "
+                             f"work on any backend). Received: backend={backends.name()!r}")
         trainer = trainer_from_checkpoint(arguments.checkpoint, epochs=arguments.epochs)
         total = trainer.config.epochs  # cli.py checked it is at least the epochs already done
     write_config(trainer.config, run)
