@@ -4,7 +4,13 @@ The freeze is proved by comparing every weight before and after real calls;
 these helpers do the comparing.
 """
 
+import keras
 import numpy as np
+
+
+def to_numpy(tensor):
+    """A model's output as NumPy on any backend (a PyTorch output carries a gradient: NumPy refuses it)."""
+    return keras.ops.convert_to_numpy(tensor)
 
 
 def weights(model):

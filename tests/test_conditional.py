@@ -7,7 +7,7 @@ import pytest
 from sinegan import GANConfig, Trainer, encode_frequency, sample_latent
 from sinegan.extras.conditional import frequency_hit_rates, sample_conditional_curves
 
-from helpers import fast_step_changes
+from helpers import fast_step_changes, to_numpy
 
 CONDITIONAL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, latent_dim=8, conditional=True,
                         discriminator_dropout=0.0)
@@ -29,9 +29,9 @@ def test_networks_read_the_frequency_beside_their_usual_input():
     latent = sample_latent(CONDITIONAL, 1000, np.random.default_rng(0))
     assert latent.shape == (1000, 9) and -1 <= latent[:, 8].min() < -0.9 and 0.9 < latent[:, 8].max() <= 1
     # The GAN hands D the curve G drew and the b G was asked for.
-    curves = np.asarray(trainer.generator(latent[:5]))
-    expected = np.asarray(trainer.discriminator(np.concatenate([curves, latent[:5, 8:]], axis=1)))
-    np.testing.assert_allclose(np.asarray(trainer.gan(latent[:5])), expected, rtol=1e-5)
+    curves = to_numpy(trainer.generator(latent[:5]))
+    expected = to_numpy(trainer.discriminator(np.concatenate([curves, latent[:5, 8:]], axis=1)))
+    np.testing.assert_allclose(to_numpy(trainer.gan(latent[:5])), expected, rtol=1e-5)
 
 
 def test_the_condition_changes_the_curves_and_the_seed_fixes_them():
@@ -120,10 +120,10 @@ def test_projection_discriminator_matches_its_formula_by_hand(tmp_path):
                  @ weights["embedding_2"][0] + weights["embedding_2"][1])  # (5, 4) e(b)
     logit = features @ weights["score"][0][:, 0] + weights["score"][1][0] + np.sum(features * embedding, axis=1)
     expected = 1 / (1 + np.exp(-logit))
-    np.testing.assert_allclose(np.asarray(discriminator(inputs))[:, 0], expected, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(to_numpy(discriminator(inputs))[:, 0], expected, rtol=1e-4, atol=1e-6)
     discriminator.save(tmp_path / "discriminator.keras")  # the run folder saves D whole
     loaded = keras.models.load_model(tmp_path / "discriminator.keras", compile=False)
-    np.testing.assert_allclose(np.asarray(loaded(inputs)), np.asarray(discriminator(inputs)), rtol=1e-6)
+    np.testing.assert_allclose(to_numpy(loaded(inputs)), to_numpy(discriminator(inputs)), rtol=1e-6)
 
 
 def test_projection_needs_a_conditional_recipe():

@@ -7,7 +7,7 @@ import pytest
 from sinegan import GANConfig, Trainer, build_generator, preset
 from sinegan.presets import DCGAN, IMPROVED
 
-from helpers import fast_step_changes
+from helpers import fast_step_changes, to_numpy
 
 SMALL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, latent_distribution="normal",
                   latent_dim=8, generator_architecture="dcgan")
@@ -19,7 +19,7 @@ def test_generator_upsamples_with_three_transposed_convolutions():
     assert [layer.output.shape[1:] for layer in transposed] == [(16, 32), (32, 16), (64, 1)]  # doubling
     assert [layer.strides for layer in transposed] == [(2,)] * 3
     assert transposed[-1].activation.__name__ == "tanh"
-    curves = np.asarray(generator(np.random.default_rng(0).standard_normal((5, 8)).astype("float32")))
+    curves = to_numpy(generator(np.random.default_rng(0).standard_normal((5, 8)).astype("float32")))
     assert curves.shape == (5, 64) and np.all(np.abs(curves) < 1)
     assert build_generator(SMALL.replace(generator_channels=(8, 4))).output_shape == (None, 64)  # 16 -> 32 -> 64
 

@@ -4,6 +4,8 @@ import pytest
 
 from sinegan import GANConfig, build_discriminator, build_gan, build_generator
 
+from helpers import to_numpy
+
 
 def _dense_layers(model):
     return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
@@ -27,7 +29,7 @@ def test_generator_matches_the_slide():
     assert generator.count_params() == 37248  # 64*64+64 + 64*256+256 + 256*64+64
     assert [layer.units for layer in _dense_layers(generator)] == [64, 256, 64]
     assert [layer.activation.__name__ for layer in _dense_layers(generator)] == ["relu", "relu", "tanh"]
-    curves = np.asarray(generator(np.random.default_rng(0).uniform(-1, 1, (5, 64)).astype("float32")))
+    curves = to_numpy(generator(np.random.default_rng(0).uniform(-1, 1, (5, 64)).astype("float32")))
     assert curves.shape == (5, 64) and np.all(np.abs(curves) < 1)  # tanh output
 
 
@@ -42,7 +44,7 @@ def test_discriminator_computes_what_its_layers_say():
     x = np.array([[1.0, 2.0, -1.0]], "float32")
     hidden = np.maximum(0, x @ [[1, -1], [0, 2], [1, 0]] + [0.5, -1])  # [[0.5, 2]]
     expected = 1 / (1 + np.exp(-(hidden @ [[2], [-1]] - 0.5)))
-    np.testing.assert_allclose(discriminator(x, training=False), expected, rtol=1e-6)
+    np.testing.assert_allclose(to_numpy(discriminator(x, training=False)), expected, rtol=1e-6)
 
 
 def test_gan_chains_generator_into_discriminator():
@@ -51,7 +53,8 @@ def test_gan_chains_generator_into_discriminator():
     gan = build_gan(generator, discriminator, config)
     assert gan.layers == [generator, discriminator]
     z = np.random.default_rng(1).uniform(-1, 1, (4, 64)).astype("float32")
-    np.testing.assert_allclose(gan(z, training=False), discriminator(generator(z), training=False), rtol=1e-6)
+    np.testing.assert_allclose(to_numpy(gan(z, training=False)), to_numpy(discriminator(generator(z), training=False)),
+                               rtol=1e-6)
     # built frozen, as on the slides: the GAN's trainable weights are exactly G's
     assert discriminator.trainable is False
     assert [id(v) for v in gan.trainable_variables] == [id(v) for v in generator.trainable_variables]

@@ -6,7 +6,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, build_discriminator, build_generator, sample_latent
 
-from helpers import CallRecorder, fast_step_changes, first_step_standing_still
+from helpers import CallRecorder, fast_step_changes, first_step_standing_still, to_numpy
 
 
 def test_normal_latent_is_standard_normal():
@@ -71,8 +71,8 @@ def test_label_smoothing_sets_the_real_target_in_the_loss():
     config = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, real_label=0.9)
     trainer = Trainer(config)
     (d_loss, d_accuracy, g_loss, _), real, latent = first_step_standing_still(trainer)
-    generated = np.asarray(trainer.generator(latent))
-    p = np.asarray(trainer.discriminator(np.concatenate([real, generated])))[:, 0].astype(np.float64)
+    generated = to_numpy(trainer.generator(latent))
+    p = to_numpy(trainer.discriminator(np.concatenate([real, generated])))[:, 0].astype(np.float64)
     targets = np.r_[np.full(64, 0.9), np.zeros(64)]
     p = np.clip(p, 1e-7, 1 - 1e-7)
     expected = -np.mean(targets * np.log(p) + (1 - targets) * np.log(1 - p))
@@ -122,7 +122,7 @@ def test_minibatch_standard_deviation_by_hand():
 
     layer = MinibatchStandardDeviation(group_size=2)
     features = np.array([[1, 2], [3, 4], [5, 5], [5, 5]], "float32")  # two groups of two rows
-    out = np.asarray(layer(features))
+    out = to_numpy(layer(features))
     # group 1: per-feature std of (1, 3) and (2, 4) is 1 and 1, mean 1; group 2: identical rows, 0
     np.testing.assert_allclose(out[:, :2], features)
     np.testing.assert_allclose(out[:, 2], [1, 1, 1e-4, 1e-4], rtol=1e-3)

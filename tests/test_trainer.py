@@ -3,12 +3,14 @@ import pytest
 
 from sinegan import METRICS, GANConfig, Trainer, make_dataset, sample_curves
 
+from helpers import to_numpy
+
 
 def held_out_accuracy(trainer):
     """D's accuracy on 512 unseen sinusoids (label 1) and 512 unseen noise curves (label 0)."""
     data = make_dataset(trainer.config.replace(train_size=512), np.random.default_rng(99))
-    real = np.asarray(trainer.discriminator(data.curves, training=False))[:, 0]
-    noise = np.asarray(trainer.discriminator(data.noise, training=False))[:, 0]
+    real = to_numpy(trainer.discriminator(data.curves, training=False))[:, 0]
+    noise = to_numpy(trainer.discriminator(data.noise, training=False))[:, 0]
     return (np.mean(real > 0.5) + np.mean(noise <= 0.5)) / 2
 
 

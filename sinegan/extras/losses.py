@@ -43,7 +43,19 @@ from .. import backends
 
 # What compile(loss="binary_crossentropy") uses: probabilities are clipped to
 # [1e-7, 1 - 1e-7] before the logarithm, so a loss is never infinite.
-_binary_crossentropy = keras.losses.BinaryCrossentropy()
+_EPSILON = keras.config.epsilon()
+
+
+def _binary_crossentropy(labels, probabilities):
+    """-mean(y log p + (1 - y) log(1 - p)) with p clipped, the same arithmetic as Keras' on TensorFlow.
+
+    Written out, so that a NaN probability gives a NaN loss on every backend
+    (PyTorch's own cross-entropy raises an error instead), which the trainer
+    then reports as divergence.
+    """
+    labels = ops.convert_to_tensor(labels, "float32")
+    probabilities = ops.clip(probabilities, _EPSILON, 1.0 - _EPSILON)
+    return ops.mean(-(labels * ops.log(probabilities) + (1.0 - labels) * ops.log(1.0 - probabilities)))
 
 
 def discriminator_loss(labels, probabilities):

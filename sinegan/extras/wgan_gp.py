@@ -32,7 +32,8 @@ def make_critic(critic: keras.Model, config):
     the random stream of the penalty's mixing weights eps, so a checkpoint saves
     it and a resumed run draws the same eps as an uninterrupted one.
     """
-    critic.mixing_seeds = keras.random.SeedGenerator(config.seed)
+    # PyTorch keeps a seed in an int32: larger seeds wrap around (the same draws for any seed below 2**31).
+    critic.mixing_seeds = keras.random.SeedGenerator(config.seed % 2**31)
     optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
                                       name="discriminator_optimizer")
     critic.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),

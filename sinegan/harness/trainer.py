@@ -33,7 +33,7 @@ from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator, train_gan_epoch
 from ..config_checks import check_engine
 from ..validation import require_int
-from .history import METRICS, History, check_finite
+from .history import METRICS, History, TrainingDiverged, check_finite
 from .monitor import QualityMonitor, describe
 
 
@@ -73,10 +73,18 @@ class Trainer:
         _log(log, " batch | D loss  | D accuracy")
         batches = pretrain_discriminator(self.discriminator, self.real_inputs, self.noise_inputs,
                                          config.pretrain_batches, config.half_batch, self.rng)
-        for batch, (loss, accuracy) in enumerate(batches, start=1):
+        for batch in range(1, config.pretrain_batches + 1):
+            try:
+                loss, accuracy = next(batches)
+            except Exception:  # PyTorch's cross-entropy raises on a NaN, where TensorFlow's returns NaN
+                if not self._discriminator_diverged():
+                    raise
+                loss, accuracy = float("nan"), float("nan")  # D diverged: training will report it
             self.history.pretrain_loss.append(loss)
             self.history.pretrain_accuracy.append(accuracy)
             _log(log, f" {batch:5d} | {loss:.5f} | {accuracy:.5f}")
+            if not np.isfinite(loss):
+                break
         return list(self.history.pretrain_accuracy)
 
     # --- Step 5 ------------------------------------------------------------------
@@ -105,7 +113,14 @@ class Trainer:
         for _ in range(epochs):
             callback_list.on_epoch_begin(self.epoch)
             start = time.perf_counter()
-            metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
+            try:
+                metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
+            except Exception as error:  # PyTorch's cross-entropy raises on a NaN, for one
+                check_finite(np.zeros((1, 4)), self.epoch + 1, self._models())  # names a weight that is not finite
+                if self._discriminator_diverged():
+                    raise TrainingDiverged(f"Training diverged at epoch {self.epoch + 1}: the discriminator's "
+                                           "output is not finite", self.epoch + 1, None) from error
+                raise
             weights_finite, snapshot = self._finite_and_snapshot()
             if not (weights_finite and np.all(np.isfinite(metrics))):
                 check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
@@ -157,6 +172,13 @@ class Trainer:
         if self.sampling_generator is not self.generator:
             models["averaged generator"] = self.sampling_generator
         return models
+
+    def _discriminator_diverged(self) -> bool:
+        """Whether D's weights, or its scores of a few real curves, are NaN or infinite
+        (huge but finite weights can give a NaN score)."""
+        scores = ops.convert_to_numpy(self.discriminator(self.real_inputs[:8], training=False))  # (8, 1)
+        weights = self.discriminator.get_weights()
+        return not (np.all(np.isfinite(scores)) and all(np.all(np.isfinite(weight)) for weight in weights))
 
     def _finite_and_snapshot(self):
         """Whether every weight is finite, and G's curves for the fixed latent batch: one compiled call.

@@ -55,24 +55,26 @@ def convolution_matrix(kernel, input_shape) -> np.ndarray:
 
 def keras_convolution(inputs, kernel) -> np.ndarray:
     """Keras ``Conv2D`` (one channel, no bias, 'valid', stride 1) of a 2-D input with ``kernel``."""
-    from keras import layers
+    from keras import layers, ops
 
     inputs, kernel = _check_matrix("inputs", inputs), _check_matrix("kernel", kernel)
     layer = layers.Conv2D(1, kernel.shape, padding="valid", use_bias=False)
     layer.build((1, *inputs.shape, 1))
     layer.set_weights([kernel[:, :, None, None].astype(np.float32)])  # (kh, kw, in 1, out 1)
-    return np.asarray(layer(inputs[None, :, :, None].astype(np.float32)))[0, :, :, 0]  # (H-kh+1, W-kw+1)
+    outputs = layer(inputs[None, :, :, None].astype(np.float32))  # (1, H-kh+1, W-kw+1, 1)
+    return ops.convert_to_numpy(outputs)[0, :, :, 0]
 
 
 def keras_transposed_convolution(inputs, kernel) -> np.ndarray:
     """Keras ``Conv2DTranspose`` (one channel, no bias, 'valid', stride 1) with ``kernel``."""
-    from keras import layers
+    from keras import layers, ops
 
     inputs, kernel = _check_matrix("inputs", inputs), _check_matrix("kernel", kernel)
     layer = layers.Conv2DTranspose(1, kernel.shape, padding="valid", use_bias=False)
     layer.build((1, *inputs.shape, 1))
     layer.set_weights([kernel[:, :, None, None].astype(np.float32)])  # (kh, kw, out 1, in 1)
-    return np.asarray(layer(inputs[None, :, :, None].astype(np.float32)))[0, :, :, 0]  # (h+kh-1, w+kw-1)
+    outputs = layer(inputs[None, :, :, None].astype(np.float32))  # (1, h+kh-1, w+kw-1, 1)
+    return ops.convert_to_numpy(outputs)[0, :, :, 0]
 
 
 def _check_matrix(name, value) -> np.ndarray:

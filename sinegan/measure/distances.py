@@ -186,10 +186,17 @@ def discriminator_accuracy(discriminator, held_out_real, generated):
     require_same_length(held_out_real, "held_out_real", generated, "generated")
     accuracy = {}
     for label, curves, is_correct in (("real", held_out_real, np.greater), ("generated", generated, np.less_equal)):
-        probabilities = np.asarray(discriminator(curves.astype(np.float32)), dtype=np.float64)
+        probabilities = _to_numpy(discriminator(curves.astype(np.float32)))
         if probabilities.shape not in ((len(curves),), (len(curves), 1)) or not np.all(np.isfinite(probabilities)):
             raise ValueError(f"discriminator expected to return finite values of shape ({len(curves)},) "
                              f"or ({len(curves)}, 1). Received: output shape={probabilities.shape}")
         accuracy[label] = float(np.mean(is_correct(probabilities.ravel(), 0.5)))
     accuracy["overall"] = (accuracy["real"] + accuracy["generated"]) / 2
     return accuracy
+
+
+def _to_numpy(values) -> np.ndarray:
+    """What a callable returned, as float64 NumPy: a NumPy array, or a tensor of any Keras backend."""
+    if hasattr(values, "detach"):  # a PyTorch tensor, which may carry a gradient
+        values = values.detach().cpu()
+    return np.asarray(values, dtype=np.float64)
