@@ -1,6 +1,6 @@
 """The one place where randomness is seeded.
 
-``seed_everything(seed)`` seeds Python, NumPy and Keras/TensorFlow (weight
+``seed_everything(seed)`` seeds Python, NumPy and Keras with its backend (weight
 initialisation and dropout masks), and returns independent NumPy generators for
 the data and for the training batches, so the same seed gives the same dataset,
 the same weights and the same samples.

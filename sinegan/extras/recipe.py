@@ -17,7 +17,7 @@ asks for it, so the slides' recipe loads none of them.
     generator_average_decay > 0    an averaged copy of G, after each G step  extras.averaging
     latent_distribution, or        z ~ N(0, 1) or cut at ±2, and b           extras.latent_prior
       conditional = True           for a conditional G
-    engine = "fast"                one TensorFlow graph per epoch            extras.fast_engine
+    engine = "fast"                one compiled call per epoch               extras.fast_engine
 """
 
 from __future__ import annotations

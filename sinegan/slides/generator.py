@@ -52,9 +52,10 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
     the slides' binary cross-entropy against label 1 is -log D(G(z)).
 
     Careful on Keras 3: freezing D here, before ``compile``, does *not* fix what
-    the GAN trains. Keras 3 (TensorFlow backend) reads ``trainable`` when a
+    the GAN trains. Keras 3 reads ``trainable`` later: on TensorFlow when a
     train function is traced, at the first ``train_on_batch`` call for a batch
-    shape. That is why the training loop sets the flag right before every update.
+    shape; on JAX and PyTorch at every call. That is why the training loop sets
+    the flag right before every update.
     """
     require_config(config)
     discriminator.trainable = False

@@ -8,15 +8,16 @@ Algorithm 1 (arXiv:1406.2661), with k = 1 discriminator step per generator step:
 2. G step: show the GAN the same 64 latent vectors with label 1 ("real"), and
    update G only, with ``discriminator.trainable = False``.
 
-Keras 3 reads ``trainable`` when it *traces* a train function, not when the
-model is compiled (TensorFlow backend). The slides' habit of setting the flag
-right before every update is therefore what makes the alternation correct; the
-tests compare weights before and after every update to prove it.
+Keras 3 reads ``trainable`` after the model is compiled: when it *traces* a
+train function on TensorFlow, and at every call on JAX and PyTorch. The slides'
+habit of setting the flag right before every update is therefore what makes the
+alternation correct on each backend; the tests compare weights before and after
+every update to prove it.
 
 This module is the slides' loop as written, one ``train_on_batch`` per update:
 the literal engine. sinegan.harness.trainer wraps it with callbacks, progress,
 quality monitoring, finite checks and timing, and sinegan.extras.fast_engine
-traces the same loop body into one TensorFlow graph per epoch.
+runs the same loop body as one compiled call per epoch.
 """
 
 from __future__ import annotations

@@ -161,11 +161,11 @@ def main(argv=None, prog="sinegan") -> int:
     arguments = parser.parse_args(argv)
     validate(arguments, parser)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
-    from . import commands  # loads TensorFlow
+    from . import commands  # loads Keras and its backend
 
     try:
         return getattr(commands, arguments.command)(arguments, prog)
-    except (ValueError, FileNotFoundError) as error:  # bad input found only once TensorFlow is up
+    except (ValueError, FileNotFoundError) as error:  # bad input found only once Keras is up
         message = " ".join(str(error).split())
         parser.exit(EXIT_BAD_INPUT, f"{prog}: error: {message}\n")
     except OSError as error:

@@ -4,7 +4,7 @@ Training survives faults:
 
 - the checkpoint is rewritten after every finished epoch, atomically;
 - Ctrl-C (SIGINT) only raises a flag, because an epoch runs inside one
-  TensorFlow graph call: training stops after the epoch in progress, the
+  compiled call: training stops after the epoch in progress, the
   command prints how to resume and exits with status 130 (a second Ctrl-C
   stops at once; the checkpoint of the last finished epoch is on disk);
 - a NaN or infinite loss or weight stops training with ``TrainingDiverged``

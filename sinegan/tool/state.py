@@ -1,4 +1,4 @@
-"""A trainer's TensorFlow state, each variable under a key that is the same in every process.
+"""A trainer's Keras state, each variable under a key that is the same in every process.
 
 A checkpoint (sinegan.tool.checkpoint) stores each variable under its group and
 its Keras path, for example ``discriminator/discriminator/hidden_1/kernel`` or
@@ -27,7 +27,7 @@ def _state_owners(trainer) -> dict:
 
 
 def keyed_variables(trainer) -> dict:
-    """Every piece of TensorFlow state of a trainer, by its checkpoint key ``group/path``."""
+    """Every piece of Keras state of a trainer, by its checkpoint key ``group/path``."""
     keyed = {}
     for group, owner in _state_owners(trainer).items():
         seed_keys = seed_state_keys(owner)
