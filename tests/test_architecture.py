@@ -117,3 +117,18 @@ def test_the_stub_lists_every_public_name_and_each_is_the_real_object():
     assert sorted(exported) == sinegan.__all__
     for name, module in exported.items():
         assert getattr(sinegan, name) is getattr(__import__(module, fromlist=[name]), name)
+
+
+def test_only_sinegan_backends_imports_a_backend_library():
+    """Backend-specific code lives in one module per backend; everything else uses keras.ops."""
+    libraries = {"tensorflow", "jax", "torch"}
+    found = {}
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            for imported in names:
+                if imported.split(".")[0] in libraries:
+                    found.setdefault(name, set()).add(imported.split(".")[0])
+    assert found == {"sinegan.backends.on_tensorflow": {"tensorflow"}, "sinegan.backends.on_jax": {"jax"},
+                     "sinegan.backends.on_torch": {"torch"}}

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import keras
 import nbformat
 from nbclient import NotebookClient
 
@@ -22,3 +23,4 @@ def test_notebook_runs_every_step_and_shows_the_figures(monkeypatch):
     text = "".join(output.get("text", "") for output in outputs)
     assert " epoch | D loss  | G loss  | D accuracy | G accuracy" in text
     assert "X_TRAIN: (512, 64)" in text and "quality after epoch 2" in text
+    assert f"Keras backend: {keras.backend.backend()}" in text  # the kernel inherits the suite's KERAS_BACKEND

@@ -3,13 +3,15 @@
 Keras 3 runs the same models on three backends, chosen the Keras way: the
 ``KERAS_BACKEND`` environment variable, or ``"backend"`` in ``~/.keras/keras.json``,
 read once when Keras is first imported. Everything in sinegan is written with
-``keras.ops`` and ``keras.random``, except three things that Keras leaves to
-each backend, which live here, one module per backend (``on_tensorflow``,
-``on_jax``, ``on_torch``):
+``keras.ops`` and ``keras.random``, except what Keras leaves to each backend,
+which lives here, in one module per backend (``on_tensorflow``, ``on_jax``,
+``on_torch``, each offering the same functions; tests/test_architecture.py
+checks that no other module imports a backend's library):
 
-- ``update(model, objective, optimizer=None)``: one ``train_on_batch`` written out: the gradient
-  of the objective's loss with respect to ``model.trainable_variables``, read
-  *now* (that is where ``trainable`` matters), applied by the model's optimizer;
+- ``update(model, objective, optimizer=None)``: one ``train_on_batch`` written
+  out: the gradient of the objective's loss with respect to
+  ``model.trainable_variables``, read *now* (that is where ``trainable``
+  matters), applied by the model's optimizer;
 - ``input_gradient(function, inputs)``: the gradient of ``sum(function(inputs))``
   with respect to the inputs, itself differentiable (the R1 and WGAN-GP penalties);
 - ``gradients(function, variables)``: the gradient of a scalar ``function()``
