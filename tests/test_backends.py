@@ -17,6 +17,7 @@ import pytest
 
 from sinegan import GANConfig, Trainer, backends, sample_curves
 from sinegan.tool.checkpoint import read_checkpoint
+from sinegan.tool.cli import main
 from sinegan.tool.rundir import write_checkpoint
 
 from helpers import to_numpy
@@ -47,15 +48,18 @@ def test_the_checkpoint_records_the_backend_that_wrote_it(run):
 
 @pytest.mark.parametrize("other", OTHERS or [pytest.param(None, marks=pytest.mark.skip(
     reason="no other Keras backend is installed here (pip install \"sinegan[jax]\" or \"sinegan[torch]\")"))])
-def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_resume_there(run, other, tmp_path):
+def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_resume_there(run, other, tmp_path,
+                                                                                             capsys):
     folder, trainer = run
     script = textwrap.dedent(f"""
-        import json, sys
+        import contextlib, json, sys
         from sinegan.tool.cli import main
         run, out = {str(folder)!r}, {str(tmp_path)!r}
         codes = [main(["sample", "--backend", {other!r}, "--run", run, "--n", "40", "--seed", "3",
                        "--output", out + "/curves.npz"]),
                  main(["animate", "--backend", {other!r}, "--run", run, "--output", out + "/training.gif"])]
+        with open(out + "/evaluate.json", "w") as report, contextlib.redirect_stdout(report):
+            codes.append(main(["evaluate", "--backend", {other!r}, "--run", run, "--n", "60", "--seed", "1"]))
         try:
             main(["train", "--backend", {other!r}, "--resume", run, "--epochs", "3"])
         except SystemExit as stop:
@@ -67,11 +71,16 @@ def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_
                             timeout=300)
     assert result.returncode == 0, result.stderr
     ran_on, codes = json.loads(result.stdout.strip().splitlines()[-1])
-    assert ran_on == other and codes == [0, 0, 2]
+    assert ran_on == other and codes == [0, 0, 0, 2]
     # The same weights give the same curves on both backends, to float precision.
     here = sample_curves(trainer.generator, trainer.config, 40, seed=3)  # (40, 64)
     np.testing.assert_allclose(np.load(tmp_path / "curves.npz")["curves"], here, atol=1e-5)
     assert (tmp_path / "training.gif").read_bytes()[:6] == b"GIF89a"
+    there = json.loads((tmp_path / "evaluate.json").read_text())
+    assert main(["evaluate", "--run", str(folder), "--n", "60", "--seed", "1"]) == 0
+    here_measures = json.loads(capsys.readouterr().out)
+    for name in ("generated_sine_like_fraction", "precision", "recall", "diversity_ratio"):
+        assert there[name] == pytest.approx(here_measures[name], abs=0.02), name
     refusal = [line for line in result.stderr.splitlines() if line.startswith("sinegan: error:")]
     assert refusal == [f"sinegan: error: backend expected {HERE!r}, the backend this run was trained on: a run "
                        f"resumes exactly only there (add --backend {HERE}; sample, evaluate and animate work on "
