@@ -35,6 +35,7 @@ reads it on every step.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import os
@@ -82,7 +83,11 @@ def select(backend: str) -> None:
 
 def current():
     """The module of this process's backend (``update``, ``input_gradient``, ``compile_loop``, ...)."""
-    backend = name()
+    return _module(name())
+
+
+@functools.cache  # imported once: later calls, inside traced code too, import nothing
+def _module(backend: str):
     if backend not in _MODULES:
         raise ValueError(f"KERAS_BACKEND expected one of {', '.join(NAMES)}. Received: KERAS_BACKEND={backend!r}")
     return importlib.import_module(f"{__name__}.{_MODULES[backend]}")
