@@ -32,6 +32,12 @@ Keras backend once, and so that its peak memory is its own. A child measures:
 Then the peers (benchmarks/peers.py: the keras.io idiom, a plain PyTorch loop and
 hand-written JAX) run on the same recipe, each in its own process, and one table
 compares every loop per step.
+
+On a 2-core CPU, one and the same JAX program runs at one of two speeds,
+decided when its process starts (about 0.50 or 0.70 ms/step for both sinegan's
+JAX engine and the hand-written peer, seen over many runs). So every fast
+engine and every peer runs in several processes (``--processes``, default 3),
+and the table keeps each one's fastest process.
 """
 
 from __future__ import annotations
@@ -214,6 +220,8 @@ def main() -> None:
                         help="Keras backends to measure (default: every one installed)")
     parser.add_argument("--no-literal", action="store_true", help="skip the literal engine")
     parser.add_argument("--no-peers", action="store_true", help="skip the peers (benchmarks/peers.py)")
+    parser.add_argument("--processes", type=int, default=3,
+                        help="processes per fast engine and per peer; the fastest is kept (default 3)")
     parser.add_argument("--full-literal", action="store_true",
                         help="run the literal engine's full recipe for real (minutes per backend)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -231,21 +239,26 @@ def main() -> None:
     repeats = {"literal": 1 if args.quick else 3, "fast": 5 if args.quick else 30}
     engines = ("fast",) if args.no_literal else ("fast", "literal")
     results = {}
+    processes = {"fast": args.processes, "literal": 1}
     for backend in args.backends:
         if not installed(backend):
             print(f"skipping the {backend} backend: its library is not installed")
             continue
         for engine in engines:
-            print(f"measuring the {engine} engine on {backend} ({repeats[engine]} repeats of 64 steps) ...",
-                  flush=True)
+            print(f"measuring the {engine} engine on {backend} ({processes[engine]} x {repeats[engine]} "
+                  "repeats of 64 steps) ...", flush=True)
             full_recipe = engine == "fast" or args.full_literal
-            results[(backend, engine)] = run_child(backend, engine, repeats[engine], full_recipe)
+            runs = [run_child(backend, engine, repeats[engine], full_recipe) for _ in range(processes[engine])]
+            results[(backend, engine)] = min(runs, key=lambda run: run["median_step_ms"])  # the fastest process
     peers = []
     if not args.no_peers:
         from benchmarks.peers import run_all_peers
 
-        print("measuring the peers ...", flush=True)
-        peers = run_all_peers(epochs=2 if args.quick else 10)
+        print(f"measuring the peers ({args.processes} processes each) ...", flush=True)
+        rounds = [run_all_peers(epochs=2 if args.quick else 10) for _ in range(args.processes)]
+        for records in zip(*rounds):  # one loop's records, one per round: keep the fastest
+            timed = [record for record in records if "ms_per_step" in record]
+            peers.append(min(timed, key=lambda record: record["ms_per_step"]) if timed else records[0])
     print()
     report(results, peers)
 
