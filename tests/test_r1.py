@@ -33,7 +33,7 @@ def test_fast_engine_adds_half_gamma_times_r1_on_the_real_curves():
     (d_loss, *_), real, _ = first_step_standing_still(with_r1, batches)
     # Same seed: same weights; same batches: the very same step without the penalty.
     (plain_loss, *_), _, _ = first_step_standing_still(without, batches)
-    penalty = float(r1_penalty(with_r1.discriminator, real))
+    penalty = float(to_numpy(r1_penalty(with_r1.discriminator, real)))
     assert penalty > 1e-3  # an untrained D is not flat, so the check below can fail
     np.testing.assert_allclose(d_loss, plain_loss + 0.5 * R1.r1_penalty_weight * penalty, rtol=1e-4)
 
