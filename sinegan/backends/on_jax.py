@@ -14,7 +14,7 @@ import jax
 import jax.numpy as jnp
 import keras
 import numpy as np
-from keras.src.backend.common.stateless_scope import get_stateless_scope
+from keras.src.backend.common.stateless_scope import get_stateless_scope  # no public name in Keras 3.15
 
 _loop_variables = []  # the variables of the loop being traced (compile_loop), innermost last
 
