@@ -53,6 +53,11 @@ def check_finite(metrics, epoch, models):
         names = [name for name, value in zip(METRICS, metrics[step]) if not np.isfinite(value)]
         raise TrainingDiverged(f"Training diverged at epoch {epoch}, step {step + 1} of {len(metrics)}: "
                                f"{', '.join(names)} not finite", epoch, step + 1)
+    check_finite_weights(epoch, models)
+
+
+def check_finite_weights(epoch, models):
+    """Raise TrainingDiverged naming the first weight of ``models`` that is NaN or infinite."""
     for model_name, model in models.items():
         for weight in model.weights:
             if not np.all(np.isfinite(np.asarray(weight))):

@@ -33,7 +33,7 @@ from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator, train_gan_epoch
 from ..config_checks import check_engine
 from ..validation import require_int
-from .history import METRICS, History, TrainingDiverged, check_finite
+from .history import METRICS, History, TrainingDiverged, check_finite, check_finite_weights
 from .monitor import QualityMonitor, describe
 
 
@@ -116,7 +116,7 @@ class Trainer:
             try:
                 metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
             except Exception as error:  # PyTorch's cross-entropy raises on a NaN, for one
-                check_finite(np.zeros((1, 4)), self.epoch + 1, self._models())  # names a weight that is not finite
+                check_finite_weights(self.epoch + 1, self._models())  # names a weight that is not finite
                 if self._discriminator_diverged():
                     raise TrainingDiverged(f"Training diverged at epoch {self.epoch + 1}: the discriminator's "
                                            "output is not finite", self.epoch + 1, None) from error
