@@ -1,6 +1,6 @@
 """The named recipes: the slides' own, and what the lectures and the GAN literature add.
 
-Each preset is a :class:`GANConfig`; everything not named in a preset is the
+Each preset is a ``GANConfig``; everything not named in a preset is the
 slides' value. Every change carries, in its comment, the reason it was made and
 what it measured on the sinusoids (``benchmarks/stability.py``; the figures in
 the comments are runs of the change alone or of the last step towards the recipe).

@@ -6,7 +6,7 @@ Each check raises ``ValueError`` with a message of the form
 
 so the message names the parameter and the value that was received (the
 style of Keras' own argument errors). The checks of a whole
-:class:`~sinegan.slides.config.GANConfig` are in sinegan.config_checks, built
+``GANConfig`` are in sinegan.config_checks, built
 from these.
 
 This module imports NumPy only: the command line uses it before TensorFlow loads.

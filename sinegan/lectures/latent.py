@@ -8,11 +8,11 @@ The lecture's theory part notes two things about a trained generator's inputs z:
   "smiling woman" - "neutral woman" + "neutral man" = "smiling man", section 6.3).
 
 For sinusoids the meaningful properties are the frequency b and the phase c.
-:func:`frequency_direction` looks for the direction of z-space along which b
+``frequency_direction`` looks for the direction of z-space along which b
 grows: it fits a sine to the curve of each of many random z
 (sinegan.measure.sine_fit) and regresses the fitted frequency on z by least
 squares, b ≈ w·z + b0. Moving z along w/|w| should then raise the frequency;
-:func:`move_along` draws the curves that tell whether it does. The regression's
+``move_along`` draws the curves that tell whether it does. The regression's
 R² says how much of the frequency a straight direction explains at all: G is
 nonlinear, so the answer need not be "all of it".
 

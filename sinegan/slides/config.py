@@ -5,7 +5,7 @@ The defaults are the values of the sinusoid-GAN slides (Paolo Caressa), so
 preset. Each field's comment names the slide step it comes from and the name
 the slide code gives it (``TRAIN_LEN``, ``NOISE`` ...), so a student can find it
 on the slide. Any other recipe is another instance of this class, made with
-:meth:`GANConfig.replace`, never a second copy of the code.
+``GANConfig.replace``, never a second copy of the code.
 """
 
 from __future__ import annotations
