@@ -16,6 +16,8 @@ import numpy as np
 
 from ..validation import require_curves, require_positive
 
+SINE_LIKE_THRESHOLD = 0.1  # a curve is "sine-like" when the fit's RMSE is below this
+
 
 @dataclass(frozen=True)
 class SineFit:
@@ -117,7 +119,7 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
     )
 
 
-def sine_like_fraction(fit, threshold=0.1):
+def sine_like_fraction(fit, threshold=SINE_LIKE_THRESHOLD):
     """Share of curves the sine model fits well: (1 / n) #{i : rmse_i < threshold}."""
     require_positive("threshold", threshold)
     rmse = np.asarray(fit.rmse, dtype=np.float64)                            # (n_curves,)
