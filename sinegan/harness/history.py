@@ -31,6 +31,7 @@ class History:
     snapshots: list = field(default_factory=list)  # G(fixed z): [0] before training, [e] after epoch e
     epoch_seconds: list = field(default_factory=list)
     quality: list = field(default_factory=list)  # every monitor_every epochs: {"epoch": e, measures...}
+    plane: list = field(default_factory=list)  # the same epochs: a PlaneFrame (sinegan.measure.plane)
 
     def epoch_means(self) -> dict:
         """Each metric averaged over the steps of each epoch: name -> (epochs,) array."""

@@ -6,6 +6,8 @@ trainer asks the generator for curves from one fixed batch of latent vectors
 and measures them against real curves with sinegan.measure.evaluate: are they
 sinusoids, do they cover the data (k-NN precision and recall), are their
 frequencies distributed like the data's, and have they collapsed onto a few shapes?
+The same curves, fitted once, also place G in the (b, c) plane beside D's
+score of every sinusoid (sinegan.measure.plane): the game in one picture.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..measure.evaluate import evaluate_curves
+from ..measure.plane import PlaneFrame, measure_plane
 from ..measure.sine_fit import fit_sines
 from ..slides.config import GANConfig, require_config
 from ..slides.dataset import SineDataset
@@ -28,6 +31,7 @@ class QualityMonitor:
         require_config(config)
         require_instance("dataset", dataset, SineDataset, "a SineDataset")
         require_rng(rng)
+        self.config = config
         count = min(config.monitor_samples, config.train_size)
         self.x = dataset.x
         self.latent = sample_latent(config, count, rng)  # (count, latent_dim), the same every time
@@ -38,6 +42,12 @@ class QualityMonitor:
         """The measures of one moment of training, as plain floats."""
         curves = generate_curves(generator, self.latent)  # (count, 64)
         return evaluate_curves(curves, self.real, self.x, real_fit=self.real_fit).summary()
+
+    def measure_with_plane(self, generator, discriminator, epoch: int) -> tuple[dict, PlaneFrame]:
+        """``measure``'s floats, and the (b, c) plane of the same curves: their fit serves both."""
+        curves = generate_curves(generator, self.latent)  # (count, 64)
+        report = evaluate_curves(curves, self.real, self.x, real_fit=self.real_fit)
+        return report.summary(), measure_plane(discriminator, curves, self.config, epoch, fit=report.generated_fit)
 
 
 def describe(epoch: int, measures: dict) -> str:

@@ -11,8 +11,8 @@ module only wraps it from outside:
   TensorFlow and JAX (sinegan.extras.fast_engine), crossing into Python once
   per epoch, and as eager steps on PyTorch;
 - every epoch: the finite check, the timing, the history and the snapshot of a
-  fixed latent batch, the quality measures every few epochs, the slides' table,
-  and Keras callbacks (which may stop training).
+  fixed latent batch, the quality measures and the (b, c) plane every few
+  epochs, the slides' table, and Keras callbacks (which may stop training).
 """
 
 from __future__ import annotations
@@ -211,8 +211,10 @@ class Trainer:
         return dict(zip(METRICS, map(float, means)))
 
     def _measure_quality(self, log) -> dict:
-        measures = self.monitor.measure(self.sampling_generator)
+        # The quality measures, and the game in the (b, c) plane drawn from the same curves.
+        measures, frame = self.monitor.measure_with_plane(self.sampling_generator, self.discriminator, self.epoch)
         self.history.quality.append({"epoch": self.epoch, **measures})
+        self.history.plane.append(frame)
         _log(log, describe(self.epoch, measures))
         return measures
 

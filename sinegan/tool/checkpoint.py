@@ -5,7 +5,8 @@ A checkpoint is one ``.npz`` file. It holds every variable of both networks
 same sequence; on PyTorch, whose Dropout draws from its global generator, that
 generator's state too), of the averaged generator if there is one, of D's optimizer and
 of the GAN's optimizer (Adam's step count and moments), the state of the NumPy
-generator that draws the batches, the epoch, the history, and the config.
+generator that draws the batches, the epoch, the history (the (b, c) plane's
+frames included, one array per field, stacked), and the config.
 Restoring all of it into a new ``Trainer`` built from the same config makes the
 resumed run compute, step for step, what the uninterrupted run computes, on
 the backend that wrote it (``checkpoint_backend``). Any backend can read the
@@ -31,6 +32,7 @@ import zipfile
 import numpy as np
 
 from .. import backends
+from ..measure.plane import PlaneFrame
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
@@ -41,6 +43,8 @@ RANDOM_STATE = "backend/random_state"  # the backend's own random state, where i
 # Older formats, and the release that wrote them: such a file is refused with one line.
 WRITTEN_BY = {1: "sinegan 0.1"}  # format 1 keyed each variable by its position in its group
 HISTORY_ARRAYS = ("pretrain_loss", "pretrain_accuracy", "step_metrics", "snapshots", "epoch_seconds")
+PLANE = "history/plane/"  # + a PlaneFrame field: that field of every frame, stacked (absent: no frames)
+PLANE_FIELDS = ("epoch", "frequency_grid", "phase_grid", "scores", "frequency", "phase", "sine_like")
 
 
 def config_to_json(config: GANConfig) -> str:
@@ -69,6 +73,7 @@ def save_checkpoint(trainer, path):
             -1, curves, trainer.config.train_len),
         "history/epoch_seconds": np.asarray(history.epoch_seconds, dtype=np.float64),
     }
+    arrays.update(_plane_arrays(history.plane))
     for key, variable in keyed_variables(trainer).items():
         arrays[key] = np.asarray(variable)
     random_state = backends.current().random_state()
@@ -112,6 +117,9 @@ def read_checkpoint(path) -> dict:
         if len(arrays["history/step_metrics"]) != metadata["epoch"] or \
                 len(arrays["history/snapshots"]) != metadata["epoch"] + 1:
             raise ValueError("history does not match the epoch")
+        plane = {key for key in arrays if key.startswith(PLANE)}
+        if plane and (plane != {PLANE + name for name in PLANE_FIELDS} or len({len(arrays[key]) for key in plane}) > 1):
+            raise ValueError("the plane's frames do not match")
     except (ValueError, KeyError, TypeError) as error:
         raise ValueError(f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}") from None
     return {**arrays, "metadata": {**metadata, "config": config}}
@@ -159,7 +167,30 @@ def restore_checkpoint(trainer, checkpoint):
     history.step_metrics = list(checkpoint["history/step_metrics"])  # (steps, 4) per epoch
     history.snapshots = list(checkpoint["history/snapshots"])  # (monitor_curves, 64) per epoch, and before
     history.quality = list(metadata["quality"])
+    history.plane = plane_frames(checkpoint)
     return trainer
+
+
+def plane_frames(checkpoint) -> list:
+    """The (b, c) plane's frames a checkpoint holds (what ``read_checkpoint`` returned), oldest first.
+
+    A run written before sinegan recorded them has none: the list is empty.
+    """
+    if PLANE + "epoch" not in checkpoint:
+        return []
+    fields = {name: checkpoint[PLANE + name] for name in PLANE_FIELDS}  # each (frames, ...)
+    return [PlaneFrame(**{name: (int(values[index]) if name == "epoch" else values[index])
+                          for name, values in fields.items()}) for index in range(len(fields["epoch"]))]
+
+
+def _plane_arrays(frames) -> dict:
+    """Each PlaneFrame field of every frame, stacked: (frames,), (frames, nb), ..., (frames, nc, nb)."""
+    if not frames:
+        return {}
+    if len({(frame.scores.shape, frame.frequency.shape) for frame in frames}) > 1:
+        raise ValueError("history.plane expected frames of one grid and one number of curves, as the trainer "
+                         f"records them. Received: {len(frames)} frames of several sizes")
+    return {PLANE + name: np.stack([np.asarray(getattr(frame, name)) for frame in frames]) for name in PLANE_FIELDS}
 
 
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
