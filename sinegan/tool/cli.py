@@ -4,7 +4,7 @@
     sinegan train --resume RUN [--epochs N]
     sinegan sample --run RUN [--n N] [--seed S] --output FILE.npz|FILE.png
     sinegan evaluate --run RUN [--n N] [--seed S]
-    sinegan animate --run RUN --output FILE.gif [--fps F]
+    sinegan animate --run RUN --output FILE.gif [--fps F] [--view curves|plane]
 
 Every command takes ``--backend tensorflow|jax|torch``: the Keras backend to
 run on, as ``KERAS_BACKEND`` chooses it (the default is Keras' own choice).
@@ -26,7 +26,7 @@ from ..backends import NAMES as BACKENDS
 from ..backends import select as select_backend
 from ..presets import PRESETS, preset
 from ..slides.config import GANConfig, element_type
-from .checkpoint import read_checkpoint
+from .checkpoint import plane_frames, read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
@@ -93,6 +93,9 @@ def build_parser(prog="sinegan"):
             command.add_argument("--seed", type=non_negative_int, default=0, help="latent vectors' seed")
         else:
             command.add_argument("--fps", type=positive_int, default=8, help="frames per second")
+            command.add_argument("--view", choices=("curves", "plane"), default="curves",
+                                 help="curves: G's curves for one fixed latent batch, every epoch (default); "
+                                      "plane: D's score and G's curves in the (b, c) plane, every monitored epoch")
         if name in OUTPUT_SUFFIXES:
             command.add_argument("--output", required=True,
                                  help=f"file to write ({' or '.join(OUTPUT_SUFFIXES[name])})")
@@ -143,6 +146,10 @@ def validate(arguments, parser):
                      f"Received: epochs={arguments.epochs}")
     if arguments.command == "train":
         prepare_output_folder(run, parser, option="--resume")
+    if arguments.command == "animate" and arguments.view == "plane" and not plane_frames(arguments.checkpoint):
+        parser.error(f"--view plane expected a run that recorded the (b, c) plane at its monitored epochs; this one "
+                     f"has no frame (it was trained by an older sinegan, or has not trained an epoch): train it "
+                     f"again, or use --view curves. Received: run={run!r}")
     if arguments.command in OUTPUT_SUFFIXES:
         check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)
 

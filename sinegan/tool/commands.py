@@ -25,12 +25,13 @@ from matplotlib.animation import PillowWriter
 
 from .. import backends
 from ..figures.animation import animate_snapshots
+from ..figures.plane import animate_plane
 from ..figures.run import plot_generated_vs_real
 from ..harness.history import TrainingDiverged
 from ..harness.trainer import Trainer
 from ..measure.evaluate import evaluate_curves
 from ..extras.recipe import sample_curves
-from .checkpoint import checkpoint_backend, read_checkpoint, trainer_from_checkpoint
+from .checkpoint import checkpoint_backend, plane_frames, read_checkpoint, trainer_from_checkpoint
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
 from .progress import EpochProgress
@@ -139,8 +140,13 @@ def evaluate(arguments, prog):
 
 
 def animate(arguments, prog):
-    trainer = trainer_from_checkpoint(arguments.checkpoint)
-    animation = animate_snapshots(trainer.dataset.x, trainer.history, real=trainer.dataset.curves)
+    if arguments.view == "plane":  # the frames are in the checkpoint's history: no network to build
+        frames = plane_frames(arguments.checkpoint)  # cli.py checked there is at least one
+        animation = animate_plane(frames, arguments.checkpoint["metadata"]["config"])
+    else:
+        trainer = trainer_from_checkpoint(arguments.checkpoint)
+        frames = trainer.history.snapshots
+        animation = animate_snapshots(trainer.dataset.x, trainer.history, real=trainer.dataset.curves)
     atomic_write(arguments.output, lambda path: animation.save(path, writer=PillowWriter(fps=arguments.fps)))
-    print(f"Wrote {len(trainer.history.snapshots)} frames to {arguments.output}")
+    print(f"Wrote {len(frames)} frames to {arguments.output}")
     return 0
