@@ -9,8 +9,9 @@ The package's folders show its architecture:
                  (extras/recipe.py shows which): losses, WGAN-GP, R1, minibatch std,
                  weight averaging, DCGAN, projection D, conditional sines, the fast engine
     harness/     the Trainer: the plumbing that wraps the slides' loop (callbacks,
-                 progress, quality monitoring, finite checks, timing)
-    measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves
+                 progress, quality monitoring, finite checks, timing), and a live view of the game for notebooks
+    measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves,
+                 and the game in the (b, c) plane (D's score, G's curves)
     lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
@@ -38,7 +39,10 @@ _HOMES = {
     "seeding": ["seed_everything"],
     "harness.history": ["METRICS", "History", "TrainingDiverged"],
     "harness.trainer": ["Trainer"],
+    "harness.live": ["PlaneView"],
+    "measure.plane": ["PlaneFrame", "measure_plane"],
     "figures.animation": ["animate_snapshots"],
+    "figures.plane": ["animate_plane", "plot_plane"],
     "tool.checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
     "tool.rundir": ["open_run", "write_run"],
 }

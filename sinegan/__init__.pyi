@@ -24,7 +24,10 @@ from .extras.conditional import (
 from .seeding import seed_everything as seed_everything
 from .harness.history import METRICS as METRICS, History as History, TrainingDiverged as TrainingDiverged
 from .harness.trainer import Trainer as Trainer
+from .harness.live import PlaneView as PlaneView
+from .measure.plane import PlaneFrame as PlaneFrame, measure_plane as measure_plane
 from .figures.animation import animate_snapshots as animate_snapshots
+from .figures.plane import animate_plane as animate_plane, plot_plane as plot_plane
 from .tool.checkpoint import (
     read_checkpoint as read_checkpoint, restore_checkpoint as restore_checkpoint, save_checkpoint as save_checkpoint,
     trainer_from_checkpoint as trainer_from_checkpoint,
