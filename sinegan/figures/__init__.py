@@ -4,4 +4,5 @@
                   snapshots of a fixed latent batch, and the history
     lectures.py   the 1010 GAN, latent walks, conditional sines
     animation.py  the snapshots in motion
+    plane.py      the game in the (b, c) plane: D's score, the data's rectangle, G's curves
 """
