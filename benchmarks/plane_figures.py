@@ -1,0 +1,110 @@
+"""The figures of docs/plane.md: the last frame of the (b, c) plane for `slides` and `improved`.
+
+    PYTHONPATH=. python benchmarks/plane_figures.py [--output docs/figures]
+
+Trains each preset in full (fast engine, seed 0) and saves the plane of its last
+monitored epoch (500 curves of the monitor's fixed latent batch) as
+``plane-slides.png`` and ``plane-improved.png``, and the slides' run, one frame per
+monitored epoch, as ``plane-slides.gif``. For each run it prints every frame's count
+of sine-like curves and their band of b (5th to 95th percentile), then what the last
+figure shows:
+how many curves are sine-like, what share of those lie inside the data's
+rectangle, the band of b they cover (5th to 95th percentile) against the data's,
+and D's mean score inside and outside the rectangle. It also times what the plane
+adds to a monitored epoch: ``measure_plane`` with the monitor's fit reused, against
+the monitor's own measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import numpy as np
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
+
+from matplotlib.animation import PillowWriter  # noqa: E402
+
+from sinegan import IMPROVED, SLIDES, Trainer, animate_plane, generate_curves, measure_plane, plot_plane  # noqa: E402
+from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
+
+REPEATS = 5  # timings: the median of 5 calls
+
+
+def inside_rectangle(frequency, phase, config):
+    """Which (b, c) lie in the data's rectangle, frequency_range × phase_range."""
+    (b_low, b_high), (c_low, c_high) = config.frequency_range, config.phase_range
+    return (frequency >= b_low) & (frequency <= b_high) & (phase >= c_low) & (phase <= c_high)
+
+
+def describe(name, frame, config):
+    """The numbers the figure shows, as one paragraph."""
+    fitted = frame.sine_like  # (n,) bool
+    inside = inside_rectangle(frame.frequency[fitted], frame.phase[fitted], config)  # (sine-like,) bool
+    low, high = np.percentile(frame.frequency[fitted], [5, 95])
+    grid_frequency, grid_phase = np.meshgrid(frame.frequency_grid, frame.phase_grid)  # (nc, nb) each
+    in_data = inside_rectangle(grid_frequency, grid_phase, config)  # (nc, nb) bool
+    # D's score at each sine-like curve's point: the grid cell nearest its (b, c).
+    columns = np.abs(frame.frequency[fitted][:, None] - frame.frequency_grid[None, :]).argmin(axis=1)  # (sine-like,)
+    rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(axis=1)  # (sine-like,)
+    print(f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
+          f"{(~fitted).sum()} fit no sine; {inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
+          f"their b from {low:.2f} to {high:.2f} (5th-95th percentile; data {config.frequency_range[0]}-"
+          f"{config.frequency_range[1]}); D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
+          f"{frame.scores[~in_data].mean():.2f} outside, {frame.scores[rows, columns].mean():.2f} at G's "
+          "sine-like curves", flush=True)
+
+
+def time_plane(trainer):
+    """Seconds of the monitor's measures and of the plane added to them, each the median of REPEATS calls."""
+    monitor = trainer.monitor
+    curves = generate_curves(trainer.sampling_generator, monitor.latent)  # (500, 64)
+    fit = evaluate_curves(curves, monitor.real, monitor.x, real_fit=monitor.real_fit).generated_fit
+    measures, plane = [], []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        monitor.measure(trainer.sampling_generator)
+        measures.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        measure_plane(trainer.discriminator, curves, trainer.config, trainer.epoch, fit=fit)
+        plane.append(time.perf_counter() - start)
+    return np.median(measures), np.median(plane)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", default=os.path.join("docs", "figures"), help="folder of the figures")
+    arguments = parser.parse_args()
+    for name, config in (("slides", SLIDES), ("improved", IMPROVED)):
+        trainer = Trainer(config, engine="fast")
+        start = time.perf_counter()
+        trainer.pretrain_discriminator(log=None)
+        trainer.train(log=None)
+        print(f"{name}: {config.epochs} epochs in {time.perf_counter() - start:.1f} s, "
+              f"{len(trainer.history.plane)} frames of the plane", flush=True)
+        for frame in trainer.history.plane:  # the run, frame by frame: how many sine-like, and their band of b
+            fitted = frame.sine_like  # (n,) bool
+            band = (" with b from {:.2f} to {:.2f}".format(*np.percentile(frame.frequency[fitted], [5, 95]))
+                    if fitted.any() else "")
+            print(f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; all {len(fitted)} fitted b from "
+                  "{:.2f} to {:.2f}".format(*np.percentile(frame.frequency, [5, 95])))
+        describe(name, trainer.history.plane[-1], config)
+        measures, plane = time_plane(trainer)
+        group = config.minibatch_std_group
+        rows = 48 * 48 * max(group, 1)
+        print(f"{name}: per monitored epoch, the monitor's measures take {measures * 1000:.0f} ms and the plane "
+              f"adds {plane * 1000:.0f} ms (one D call on {rows:,} rows"
+              + (f": each of the 2,304 grid curves in a group of {group}" if group else "") + ")", flush=True)
+        path = os.path.join(arguments.output, f"plane-{name}.png")
+        plot_plane(trainer.history.plane[-1], config).savefig(path, dpi=110)
+        print(f"wrote {path}")
+        if name == "slides":
+            path = os.path.join(arguments.output, "plane-slides.gif")
+            animate_plane(trainer.history.plane, config).save(path, writer=PillowWriter(fps=2), dpi=80)
+            print(f"wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()
