@@ -21,9 +21,11 @@ SWITCH = 'SIZE = "class"  # "class": under a minute on 2 CPU cores · "full": th
 # What each lesson must print: stable text, not numbers, so any machine passes.
 PRINTS = {
     "01-the-slides": [" epoch | D loss  | G loss  | D accuracy | G accuracy", "X_TRAIN: (512, 64)",
-                      "quality after epoch 2", "sine-like curves:", "no dropout: sine-like"],
+                      "quality after epoch 2", "sine-like curves:", "no dropout: sine-like",
+                      "of them with b inside the data's range"],
 }
-FIGURES = {"01-the-slides": 4}  # at least: the data, the history, the snapshots, generated beside real
+FIGURES = {"01-the-slides": 6}  # at least: the data, the live plane, the history, the snapshots, generated
+# beside real, the last plane
 
 
 def test_the_course_has_eight_lessons_in_order():
