@@ -12,7 +12,7 @@ The package's folders show its architecture:
                  progress, quality monitoring, finite checks, timing), and a live view of the game for notebooks
     measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves,
                  and the game in the (b, c) plane (D's score, G's curves)
-    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks
+    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks, the theory
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 

@@ -24,6 +24,18 @@ PRINTS = {
     "01-the-slides": [" epoch | D loss  | G loss  | D accuracy | G accuracy", "X_TRAIN: (512, 64)",
                       "quality after epoch 2", "sine-like curves:", "no dropout: sine-like",
                       "of them with b inside the data's range"],
+    "02-the-game": ["1. D on real patterns, target 1  | False   | True",
+                    "3. G through D, target 1         | True    | False",
+                    "step 1: gan.train_on_batch           | G moved: True  | D moved: False",
+                    "Weight tensors the GAN would train: 6 with D frozen (G's 6), 12 with D trainable",
+                    "D's accuracy over the last quarter of training:"],
+    "03-theory": ["V for a D that answers 1/2 to everything: -1.3863 (-log 4 = -1.3863)",
+                  "trained with    | when               | mean D(G(z)) | gradient norm: non-saturating | minimax",
+                  "k in the slides' recipe: discriminator_steps = 1", "With k = 3, D's accuracy in the last epoch is"],
+    "04-convolutions": ["Keras agrees with C @ x: True", "Keras agrees with Cᵀ @ y: True",
+                        "Cᵀ(C x) equals x: False; rank of CᵀC: 4 of 6",
+                        "The trained output layer equals tanh(sum of Cᵀ products + bias): True",
+                        "padding='valid': 8 values -> 18", "DCGAN generator: 12,913 weights"],
     "05-measuring": ["one curve, repeated", "the improved recipe, against the slides':",
                      "the slides + the minibatch feature, against the slides:", "median fit error: averaged G",
                      "the alarm stays quiet: diversity"],
@@ -32,13 +44,15 @@ PRINTS = {
                    "correlation of the critic loss with precision over the measured epochs:"],
     "07-latent-space": ["curves along the path are sine-like", "linear path: |z| at the middle",
                         "spherical path: |z| at the middle", "predicted rise of b per unit step along w/|w|"],
-    "08-conditional": ["the generator reads 5 numbers: 4 latent + b", "the discriminator reads 65 numbers: 64 points + b",
+    "08-conditional": ["the generator reads 5 numbers: 4 latent + b",
+                       "the discriminator reads 65 numbers: 64 points + b",
                        "b = 0.5, 1.25, 2.0 enter the networks as -1.00, +0.00, +1.00",
                        "requested frequencies reach 90% hits", "hits with tolerance 0.03, per requested b:"],
 }
 # How many figures each lesson shows at least (2 for any lesson not named). Lesson 1: the data,
 # the live plane, the history, the snapshots, generated beside real, the last plane.
-FIGURES = {"01-the-slides": 6, "05-measuring": 6, "06-wgan-gp": 4, "07-latent-space": 5, "08-conditional": 4}
+FIGURES = {"01-the-slides": 6, "02-the-game": 3, "03-theory": 4, "04-convolutions": 5,
+           "05-measuring": 6, "06-wgan-gp": 4, "07-latent-space": 5, "08-conditional": 4}
 
 
 def test_the_course_has_eight_lessons_in_order():

@@ -4,4 +4,5 @@
     pattern_source.py  its real data (NumPy only)
     convolution.py     a convolution as a matrix C; the transposed convolution as Cᵀ
     latent.py          walks in the latent space: interpolation and a frequency direction
+    theory.py          the value function V(G, D), the optimal D*, and the two generator losses' gradients
 """
