@@ -33,6 +33,19 @@ def fail(name, expected, value, also=""):
     raise ValueError(f"{name} expected {expected}. Received: {name}={value!r}{', ' + also if also else ''}")
 
 
+def refuse(name, expected, value):
+    """``fail``, with a long value (an array, a long list) summarised so the message stays readable."""
+    shown = repr(value)
+    if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)) and len(value) > 6:
+        try:
+            shown = np.array2string(np.asarray(value), threshold=6, edgeitems=2)
+        except ValueError:  # a ragged list: NumPy cannot make one array of it
+            pass
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    raise ValueError(f"{name} expected {expected}. Received: {name}={shown}")
+
+
 def is_int(value) -> bool:
     """An integer, NumPy's included (a size often comes from an array); never a bool."""
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))

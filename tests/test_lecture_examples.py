@@ -18,11 +18,14 @@ def examples(monkeypatch):
 def test_generator_losses_example_draws_the_gradients_and_measures_them_at_g(examples):
     import generator_losses
 
-    curves = generator_losses.loss_curves(np.array([0.1, 0.5]))
+    from sinegan.figures.theory import plot_generator_losses
+    from sinegan.lectures.theory import generator_loss_curves
+
+    curves = generator_loss_curves(np.array([0.1, 0.5]))  # what the example draws
     np.testing.assert_allclose(curves["minimax"][0], np.log([0.9, 0.5]), rtol=1e-4)
     np.testing.assert_allclose(curves["minimax"][1], [-0.1, -0.5], rtol=1e-4)  # -D(G(z))
     np.testing.assert_allclose(curves["non_saturating"][1], [-0.9, -0.5], rtol=1e-4)  # -(1 - D(G(z)))
-    figure = generator_losses.draw_figure(np.array([0.1, 0.5]), curves)
+    figure = plot_generator_losses(np.array([0.1, 0.5]), curves)
     assert len(figure.axes) == 2 and len(figure.axes[1].lines) == 2
     # D pre-trained against noise rejects G's first curves, and the minimax loss starves G.
     mean_probability, norms = generator_losses.gradient_norms_at_the_start(

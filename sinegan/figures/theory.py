@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from ..validation import refuse
+
 MINUS_LOG_4 = -np.log(4.0)  # V at the equilibrium: p_g = p_data and D = 1/2 everywhere
 LOSS_LABELS = {"non_saturating": "non-saturating: -log D(G(z))", "minimax": "minimax: log(1 - D(G(z)))"}
 
@@ -70,12 +72,12 @@ def plot_generator_losses(probabilities, curves) -> Figure:
     """
     probabilities = _column("probabilities", probabilities)
     if not isinstance(curves, dict) or not curves:
-        _refuse("curves", "a non-empty dict {loss name: (losses, derivatives)}", curves)
+        refuse("curves", "a non-empty dict {loss name: (losses, derivatives)}", curves)
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     loss_ax, gradient_ax = fig.subplots(1, 2, sharex=True)
     for name, pair in curves.items():
         if not (isinstance(pair, tuple) and len(pair) == 2):
-            _refuse(f"curves[{name!r}]", "a (losses, derivatives) pair", pair)
+            refuse(f"curves[{name!r}]", "a (losses, derivatives) pair", pair)
         losses, derivatives = (_column(f"curves[{name!r}]", value, len(probabilities)) for value in pair)
         label = LOSS_LABELS.get(name, name)
         loss_ax.plot(probabilities, losses, label=label)
@@ -96,22 +98,9 @@ def _column(name, value, length=None) -> np.ndarray:
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        _refuse(name, "a finite 1-D array of numbers", value)
+        refuse(name, "a finite 1-D array of numbers", value)
     if array.ndim != 1 or len(array) == 0 or not np.all(np.isfinite(array)):
-        _refuse(name, "a finite, non-empty 1-D array of numbers", value)
+        refuse(name, "a finite, non-empty 1-D array of numbers", value)
     if length is not None and len(array) != length:
-        _refuse(name, f"{length} values, one per point of the grid", value)
+        refuse(name, f"{length} values, one per point of the grid", value)
     return array
-
-
-def _refuse(name, expected, value):
-    """The house ValueError, "NAME expected .... Received: NAME=VALUE", with a long value shortened."""
-    shown = repr(value)
-    if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)) and len(value) > 6:
-        try:
-            shown = np.array2string(np.asarray(value), threshold=6, edgeitems=2)
-        except ValueError:  # a ragged list: NumPy cannot make one array of it
-            pass
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise ValueError(f"{name} expected {expected}. Received: {name}={shown}")

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import require_finite, require_int, require_positive
+from ..validation import refuse, require_finite, require_int, require_positive
 
 # Keras clips probabilities to [1e-7, 1 - 1e-7] before its cross-entropy's logarithm:
 # V is estimated the same way, so that a score of exactly 0 or 1 gives a finite value.
@@ -175,26 +175,13 @@ def generator_gradient_norms(gan, generator, latent):
 
 
 # --- Checks: each refusal reads "NAME expected .... Received: NAME=VALUE" ----------------
-def _refuse(name, expected, value):
-    """The house ValueError, "NAME expected .... Received: NAME=VALUE", with a long value shortened."""
-    shown = repr(value)
-    if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)) and len(value) > 6:
-        try:
-            shown = np.array2string(np.asarray(value), threshold=6, edgeitems=2)
-        except ValueError:  # a ragged list: NumPy cannot make one array of it
-            pass
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise ValueError(f"{name} expected {expected}. Received: {name}={shown}")
-
-
 def _finite_1d(name, value) -> np.ndarray:
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        _refuse(name, "a finite, non-empty 1-D array of numbers", value)
+        refuse(name, "a finite, non-empty 1-D array of numbers", value)
     if array.ndim != 1 or len(array) == 0 or not np.all(np.isfinite(array)):
-        _refuse(name, "a finite, non-empty 1-D array of numbers", value)
+        refuse(name, "a finite, non-empty 1-D array of numbers", value)
     return array
 
 
@@ -203,18 +190,18 @@ def _finite_rows(name, value, expected, allow_1d=False) -> np.ndarray:
     try:
         array = np.asarray(value, dtype=np.float32)
     except (TypeError, ValueError):
-        _refuse(name, expected, value)
+        refuse(name, expected, value)
     if allow_1d and array.ndim == 1:
         array = array[:, None]  # (n, 1)
     if array.ndim != 2 or 0 in array.shape or not np.all(np.isfinite(array)):
-        _refuse(name, expected, value)
+        refuse(name, expected, value)
     return array
 
 
 def _grid(x) -> np.ndarray:
     x = _finite_1d("x", x)
     if len(x) < 2 or np.any(np.diff(x) <= 0):
-        _refuse("x", "an increasing grid of at least 2 points", x)
+        refuse("x", "an increasing grid of at least 2 points", x)
     return x
 
 
@@ -224,10 +211,10 @@ def _densities(data_density, generated_density, length=None, names=("data_densit
     for name, value in zip(names, (data_density, generated_density)):
         array = _finite_1d(name, value)
         if np.any(array < 0):
-            _refuse(name, "non-negative values (a density)", array)
+            refuse(name, "non-negative values (a density)", array)
         expected = length if length is not None else len(arrays[0]) if arrays else len(array)
         if len(array) != expected:
-            _refuse(name, f"one value per point of the grid, {expected} values", array)
+            refuse(name, f"one value per point of the grid, {expected} values", array)
         arrays.append(array)
     return arrays
 
@@ -236,11 +223,11 @@ def _probabilities(name, value, strict=False) -> np.ndarray:
     try:
         array = np.ravel(np.asarray(value, dtype=np.float64))  # any shape of scores: (n,) or Keras' (n, 1)
     except (TypeError, ValueError):
-        _refuse(name, "an array of probabilities", value)
+        refuse(name, "an array of probabilities", value)
     if len(array) == 0 or not np.all(np.isfinite(array)):
-        _refuse(name, "a finite, non-empty array of probabilities", value)
+        refuse(name, "a finite, non-empty array of probabilities", value)
     if np.any((array <= 0) | (array >= 1)) if strict else np.any((array < 0) | (array > 1)):
-        _refuse(name, "probabilities strictly between 0 and 1" if strict else "probabilities in [0, 1]", value)
+        refuse(name, "probabilities strictly between 0 and 1" if strict else "probabilities in [0, 1]", value)
     return array
 
 
