@@ -46,6 +46,20 @@ def refuse(name, expected, value):
     raise ValueError(f"{name} expected {expected}. Received: {name}={shown}")
 
 
+def require_vector(name, value, length=None) -> np.ndarray:
+    """``value`` as a finite, non-empty 1-D float64 array (of ``length`` values, if given)."""
+    expected = "a finite, non-empty 1-D array of numbers"
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        refuse(name, expected, value)
+    if array.ndim != 1 or len(array) == 0 or not np.all(np.isfinite(array)):
+        refuse(name, expected, value)
+    if length is not None and len(array) != length:
+        refuse(name, f"{length} values, one per point of the grid", value)
+    return array
+
+
 def is_int(value) -> bool:
     """An integer, NumPy's included (a size often comes from an array); never a bool."""
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))

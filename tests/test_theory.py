@@ -115,7 +115,7 @@ def test_for_one_latent_vector_the_gradient_norms_differ_by_the_factor_the_theor
     (lambda: theory.generator_gradient_norms(None, None, [1.0, 2.0]), "latent expected a finite 2-D array"),
     (lambda: plot_optimal_value([0.0, 1.0], [0.0], 0.0), "values expected 2 values"),
     (lambda: plot_generator_losses([0.5], {}), "curves expected a non-empty dict"),
-    (lambda: plot_optimal_discriminator(GRID, DATA, GENERATED, "D*"), "optimal expected a finite 1-D array"),
+    (lambda: plot_optimal_discriminator(GRID, DATA, GENERATED, "D*"), "optimal expected a finite, non-empty 1-D array"),
 ])
 def test_bad_input_is_refused_with_the_name_and_the_value(call, message):
     with pytest.raises(ValueError, match="Received: ") as raised:

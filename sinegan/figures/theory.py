@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..validation import refuse
+from ..validation import refuse, require_vector
 
 MINUS_LOG_4 = -np.log(4.0)  # V at the equilibrium: p_g = p_data and D = 1/2 everywhere
 LOSS_LABELS = {"non_saturating": "non-saturating: -log D(G(z))", "minimax": "minimax: log(1 - D(G(z)))"}
@@ -21,8 +21,8 @@ def plot_optimal_discriminator(x, data_density, generated_density, optimal, trai
 
     Every argument is a 1-D array with one value per point of the grid ``x``.
     """
-    x = _column("x", x)
-    data_density, generated_density, optimal = (_column(name, value, len(x)) for name, value in (
+    x = require_vector("x", x)
+    data_density, generated_density, optimal = (require_vector(name, value, len(x)) for name, value in (
         ("data_density", data_density), ("generated_density", generated_density), ("optimal", optimal)))
     fig = Figure(figsize=(10, 3.6), layout="constrained")
     density_ax, score_ax = fig.subplots(1, 2, sharex=True)
@@ -31,7 +31,7 @@ def plot_optimal_discriminator(x, data_density, generated_density, optimal, trai
     density_ax.set(title="The two distributions D must tell apart", xlabel="x", ylabel="density")
     score_ax.plot(x, optimal, color="black", linewidth=2, label="D*(x) = p_data / (p_data + p_g)")
     if trained is not None:
-        score_ax.plot(x, _column("trained", trained, len(x)), color="tab:blue", linestyle="--", linewidth=2,
+        score_ax.plot(x, require_vector("trained", trained, len(x)), color="tab:blue", linestyle="--", linewidth=2,
                       label="D trained on samples")
     score_ax.axhline(0.5, color="0.5", linestyle=":", linewidth=1, label="1/2: cannot tell")
     score_ax.set(title="The best discriminator, and a trained one", xlabel="x", ylabel="D(x) = P(real)",
@@ -48,8 +48,8 @@ def plot_optimal_value(generator_means, values, data_mean) -> Figure:
     ``values[i]`` is V(G, D*) when G draws around ``generator_means[i]``;
     ``data_mean`` is where the data's distribution sits.
     """
-    generator_means = _column("generator_means", generator_means)
-    values = _column("values", values, len(generator_means))
+    generator_means = require_vector("generator_means", generator_means)
+    values = require_vector("values", values, len(generator_means))
     fig = Figure(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     ax.plot(generator_means, values, linewidth=2, label="V(G, D*) = -log 4 + 2 JSD(p_data || p_g)")
@@ -70,7 +70,7 @@ def plot_generator_losses(probabilities, curves) -> Figure:
     ``probabilities`` (sinegan.lectures.theory.generator_loss_curves). Where D
     rejects the fakes, D(G(z)) near 0, the minimax derivative vanishes.
     """
-    probabilities = _column("probabilities", probabilities)
+    probabilities = require_vector("probabilities", probabilities)
     if not isinstance(curves, dict) or not curves:
         refuse("curves", "a non-empty dict {loss name: (losses, derivatives)}", curves)
     fig = Figure(figsize=(10, 3.8), layout="constrained")
@@ -78,7 +78,7 @@ def plot_generator_losses(probabilities, curves) -> Figure:
     for name, pair in curves.items():
         if not (isinstance(pair, tuple) and len(pair) == 2):
             refuse(f"curves[{name!r}]", "a (losses, derivatives) pair", pair)
-        losses, derivatives = (_column(f"curves[{name!r}]", value, len(probabilities)) for value in pair)
+        losses, derivatives = (require_vector(f"curves[{name!r}]", value, len(probabilities)) for value in pair)
         label = LOSS_LABELS.get(name, name)
         loss_ax.plot(probabilities, losses, label=label)
         gradient_ax.plot(probabilities, derivatives, label=label)
@@ -91,16 +91,3 @@ def plot_generator_losses(probabilities, curves) -> Figure:
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
     return fig
-
-
-def _column(name, value, length=None) -> np.ndarray:
-    """``value`` as a finite 1-D float array (of ``length`` values, if given), or the house ValueError."""
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        refuse(name, "a finite 1-D array of numbers", value)
-    if array.ndim != 1 or len(array) == 0 or not np.all(np.isfinite(array)):
-        refuse(name, "a finite, non-empty 1-D array of numbers", value)
-    if length is not None and len(array) != length:
-        refuse(name, f"{length} values, one per point of the grid", value)
-    return array

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import refuse, require_finite, require_int, require_positive
+from ..validation import refuse, require_finite, require_int, require_positive, require_vector
 
 # Keras clips probabilities to [1e-7, 1 - 1e-7] before its cross-entropy's logarithm:
 # V is estimated the same way, so that a score of exactly 0 or 1 gives a finite value.
@@ -40,7 +40,7 @@ EPSILON = 1e-7
 
 def normal_density(x, mean: float, std: float) -> np.ndarray:
     """The density of N(mean, std²) at each point of ``x``."""
-    x = _finite_1d("x", x)
+    x = require_vector("x", x)
     require_finite("mean", mean)
     require_positive("std", std)
     return np.exp(-0.5 * ((x - mean) / std) ** 2) / (std * np.sqrt(2 * np.pi))  # (len(x),)
@@ -97,7 +97,7 @@ def fit_toy_discriminator(real, generated, epochs: int, seed: int = 0, hidden_un
 
     from ..seeding import seed_everything
 
-    real, generated = _finite_1d("real", real), _finite_1d("generated", generated)
+    real, generated = require_vector("real", real), require_vector("generated", generated)
     for name, value in (("epochs", epochs), ("hidden_units", hidden_units), ("batch_size", batch_size)):
         require_int(name, value, minimum=1)
     require_positive("learning_rate", learning_rate)
@@ -175,16 +175,6 @@ def generator_gradient_norms(gan, generator, latent):
 
 
 # --- Checks: each refusal reads "NAME expected .... Received: NAME=VALUE" ----------------
-def _finite_1d(name, value) -> np.ndarray:
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        refuse(name, "a finite, non-empty 1-D array of numbers", value)
-    if array.ndim != 1 or len(array) == 0 or not np.all(np.isfinite(array)):
-        refuse(name, "a finite, non-empty 1-D array of numbers", value)
-    return array
-
-
 def _finite_rows(name, value, expected, allow_1d=False) -> np.ndarray:
     """``value`` as a float32 (n, features) array, n >= 1; a 1-D array is n samples of one feature."""
     try:
@@ -199,7 +189,7 @@ def _finite_rows(name, value, expected, allow_1d=False) -> np.ndarray:
 
 
 def _grid(x) -> np.ndarray:
-    x = _finite_1d("x", x)
+    x = require_vector("x", x)
     if len(x) < 2 or np.any(np.diff(x) <= 0):
         refuse("x", "an increasing grid of at least 2 points", x)
     return x
@@ -209,7 +199,7 @@ def _densities(data_density, generated_density, length=None, names=("data_densit
     """Both densities as non-negative 1-D arrays of the same length (``length`` if given)."""
     arrays = []
     for name, value in zip(names, (data_density, generated_density)):
-        array = _finite_1d(name, value)
+        array = require_vector(name, value)
         if np.any(array < 0):
             refuse(name, "non-negative values (a density)", array)
         expected = length if length is not None else len(arrays[0]) if arrays else len(array)
