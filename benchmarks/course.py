@@ -20,17 +20,26 @@ COURSE = Path(__file__).resolve().parents[1] / "docs" / "course"
 TARGET_SECONDS = 60.0
 
 
-def run_lesson(path: Path, size: str) -> float:
-    """Execute one lesson at ``size``; its wall-clock time in seconds (an error in a cell raises)."""
+def execute_lesson(path: Path, size: str):
+    """Run one lesson top to bottom at ``size`` in a fresh kernel; the notebook with its outputs.
+
+    An error in a cell raises. The stored file is left as it is.
+    """
     import nbformat
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
     first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
     first_code.source = first_code.source.replace('SIZE = "class"', f'SIZE = "{size}"')
-    start = time.perf_counter()
     NotebookClient(notebook, timeout=1800, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    return notebook
+
+
+def run_lesson(path: Path, size: str) -> float:
+    """Execute one lesson at ``size``; its wall-clock time in seconds (an error in a cell raises)."""
+    start = time.perf_counter()
+    execute_lesson(path, size)
     return time.perf_counter() - start
 
 

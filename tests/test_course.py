@@ -8,14 +8,13 @@ executes them at their class size when it is built.
 """
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import keras
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-COURSE = Path(__file__).resolve().parents[1] / "docs" / "course"
+from benchmarks.course import COURSE, execute_lesson
+
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb"))
 SWITCH = 'SIZE = "class"  # "class": under a minute on 2 CPU cores · "full": the lecture\'s full recipe'
 
@@ -59,16 +58,6 @@ def test_the_course_has_eight_lessons_in_order():
     assert [path.name[:3] for path in NOTEBOOKS] == [f"{number:02d}-" for number in range(1, 9)]
 
 
-def _execute(path: Path) -> nbformat.NotebookNode:
-    """Run one lesson at its test size in a fresh kernel; the notebook with its outputs."""
-    notebook = nbformat.read(path, as_version=4)
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    code[0].source = code[0].source.replace('SIZE = "class"', 'SIZE = "test"')
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return notebook
-
-
 @pytest.fixture(scope="module")
 def executed(request):
     """Every selected lesson, run two at a time: lesson -> future notebook.
@@ -80,7 +69,7 @@ def executed(request):
                 if item.module is request.module and hasattr(item, "callspec") and "path" in item.callspec.params}
     with pytest.MonkeyPatch.context() as patch, ThreadPoolExecutor(max_workers=2) as pool:
         patch.setenv("TF_CPP_MIN_LOG_LEVEL", "3")  # the kernels inherit it
-        futures = {path: pool.submit(_execute, path) for path in sorted(selected)}
+        futures = {path: pool.submit(execute_lesson, path, "test") for path in sorted(selected)}
         yield futures
 
 
