@@ -33,8 +33,8 @@ import numpy as np
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
 import keras  # noqa: E402
-from sinegan import Trainer, generate_curves, make_dataset, sample_latent  # noqa: E402
-from sinegan.extras.recipe import discriminator_inputs  # noqa: E402
+from sinegan import Trainer, generate_curves, latent_for, make_dataset  # noqa: E402
+from sinegan.recipe import discriminator_inputs_for  # noqa: E402
 from sinegan.measure.distances import discriminator_accuracy  # noqa: E402
 from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
 
@@ -63,7 +63,7 @@ def measure(trainer) -> dict:
     """Every column of the tables but train s, for one trained generator."""
     config, data = trainer.config, trainer.dataset
     # The latent vectors are kept: a conditional D also reads the frequency each curve was asked for.
-    latent = sample_latent(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))  # (2000, generator_inputs)
+    latent = latent_for(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))  # (2000, generator_inputs)
     generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
     # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD with those 500.
     rows = np.random.default_rng(SAMPLE_SEED).choice(len(data.curves), PAIRED_SAMPLES, replace=False)  # (500,)
@@ -71,7 +71,7 @@ def measure(trainer) -> dict:
     report = evaluate_curves(generated, real, data.x, k=3, seed=SAMPLE_SEED, paired=PAIRED_SAMPLES)
     frequency = report.parameter_distances["frequency"]
     held_out = make_dataset(config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED))
-    held_out_inputs, _ = discriminator_inputs(config, held_out)  # (512, 64), or (512, 65) with each curve's b
+    held_out_inputs, _ = discriminator_inputs_for(config, held_out)  # (512, 64), or (512, 65) with each curve's b
     accuracy = discriminator_accuracy(probability_of_real(trainer), held_out_inputs,
                                       discriminator_fakes(trainer, latent[:D_ACCURACY_SAMPLES]))
     return {"sine-like": report.generated_sine_like_fraction,
@@ -87,7 +87,7 @@ def measure(trainer) -> dict:
 def discriminator_fakes(trainer, latent):
     """What D reads for the fakes of ``latent``, drawn by the G that every other column measures.
 
-    In training the GAN's first layer draws D's fakes (``trainer.gan.layers[0]``): G itself,
+    In training ``trainer.parts.drawer`` draws D's fakes: G itself,
     or for a conditional recipe the model [z, b] -> [G(z, b), b]. The columns measure the
     sampling generator (G's averaged copy when the recipe averages weights), so D reads its
     curves, wired the same way: (n, 64), or (n, 65) with the b each curve was asked for.

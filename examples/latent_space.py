@@ -50,13 +50,13 @@ def check_direction(generator, x, latent, direction):
 def check_and_walk(generator, x, config, found, rng):
     """Step 3: check the direction on fresh latent vectors; return the figure of one walk."""
     import numpy as np
-    from sinegan import sample_latent
+    from sinegan import latent_for
     from sinegan.lectures.latent import move_along
     from sinegan.figures.lectures import plot_latent_walk
     from sinegan.measure.sine_fit import fit_sines
 
     # 3. Does a step along it raise the frequency? Compare with a random direction.
-    check = sample_latent(config, CHECK_SAMPLES, rng)  # (500, latent_dim)
+    check = latent_for(config, CHECK_SAMPLES, rng)  # (500, latent_dim)
     random_direction = rng.standard_normal(config.latent_dim)
     random_direction /= np.linalg.norm(random_direction)
     for name, direction in (("frequency direction", found.direction), ("random direction", random_direction)):
@@ -80,7 +80,7 @@ def main(argv=None):
     arguments = parse_arguments(argv)
 
     import numpy as np
-    from sinegan import IMPROVED, Trainer, sample_latent
+    from sinegan import IMPROVED, Trainer, latent_for
     from sinegan.lectures.latent import frequency_direction, interpolate_curves
     from sinegan.figures.lectures import plot_latent_walk
     from sinegan.measure.sine_fit import fit_sines
@@ -95,7 +95,7 @@ def main(argv=None):
     rng = np.random.default_rng([arguments.seed, 7])
 
     # 1. Interpolation between two random latent vectors.
-    z0, z1 = sample_latent(config, 2, rng)  # (latent_dim,) each
+    z0, z1 = latent_for(config, 2, rng)  # (latent_dim,) each
     _, curves = interpolate_curves(generator, z0, z1, steps=7)  # (7, 64)
     fit = fit_sines(curves, x)
     print("\nInterpolating from z0 to z1, fitted frequency b at each step: "
@@ -107,7 +107,7 @@ def main(argv=None):
     # 2. The frequency direction, from a regression on 2,000 random latent vectors.
     figures = {"latent_interpolation.png": interpolation}
     try:
-        found = frequency_direction(generator, x, sample_latent(config, REGRESSION_SAMPLES, rng))
+        found = frequency_direction(generator, x, latent_for(config, REGRESSION_SAMPLES, rng))
     except ValueError as error:  # an undertrained G draws too few sines to fit anything
         found = None
         print(f"No frequency direction: {error}. Train for more epochs.")

@@ -44,7 +44,7 @@ def parse_arguments(argv):
 def main(argv=None):
     arguments = parse_arguments(argv)
 
-    from sinegan import Trainer, preset, sample_curves
+    from sinegan import Trainer, curves_for, preset
     from sinegan.figures.run import plot_run
     from sinegan.tool.rundir import save_curves
     from sinegan.measure.evaluate import evaluate_curves
@@ -63,7 +63,7 @@ def main(argv=None):
 
     # Step 6: fresh latent vectors in, curves out.
     x, real = trainer.dataset.x, trainer.dataset.curves
-    curves = sample_curves(trainer.sampling_generator, config, SAMPLES, seed=config.seed)  # (1000, 64)
+    curves = curves_for(trainer.sampling_generator, config, SAMPLES, seed=config.seed)  # (1000, 64)
     figures = plot_run(x, real, curves, trainer.history)  # the four PNGs, by file name
     save_figures(arguments.out, figures)
     atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: save_curves(path, x, curves))

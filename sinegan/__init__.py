@@ -5,20 +5,31 @@ The package's folders show its architecture:
     slides/      the slides' six steps, the small core that reads top-down:
                  config (every number), dataset (1), discriminator (2),
                  training (3: pre-train D; 5: train the GAN), generator (4), sampling (6)
+    engines/     how step 5 runs: the literal engine (the slides' loop as written), the
+                 fast one (the same loop body compiled), and the losses they minimise
+    backends/    what differs between TensorFlow, JAX and PyTorch: gradients, compiled loops
     extras/      what goes beyond the slides, each part chosen by a config field
-                 (extras/recipe.py shows which): losses, WGAN-GP, R1, minibatch std,
-                 weight averaging, DCGAN, projection D, conditional sines, the fast engine
-    harness/     the Trainer: the plumbing that wraps the slides' loop (callbacks,
-                 progress, quality monitoring, finite checks, timing), and a live view of the game for notebooks
+                 (recipe.py shows which): WGAN-GP, R1, minibatch std, weight averaging,
+                 DCGAN, projection D, conditional sines, other latent distributions
+    harness/     the Trainer: the plumbing that wraps the slides' loop (finite checks,
+                 timing, history, the quality monitor as a Keras callback), and a live
+                 view of the game for notebooks
     measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves,
                  and the game in the (b, c) plane (D's score, G's curves)
     lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks, the theory
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 
-and four modules beside them: ``validation`` (how a value is checked and
-refused, in one message style), ``config_checks`` (every check of a GANConfig),
-``presets`` (the named recipes) and ``seeding`` (the one place seeds are set).
+and five modules beside them: ``recipe`` (the one place that reads the config's
+fields beyond the slides and assembles D, G, the GAN and what they read),
+``validation`` (how a value is checked and refused, in one message style),
+``config_checks`` (every check of a GANConfig), ``presets`` (the named recipes)
+and ``seeding`` (the one place seeds are set).
+
+The top-level names of the slides' steps (``build_discriminator``,
+``sample_curves`` ...) are the slides' own functions, which build the slides'
+parts; ``discriminator_for``, ``curves_for`` ... (sinegan.recipe) build them for
+any config.
 
 The names below are imported on first use, so ``import sinegan.slides.config``
 or the ``sinegan`` command's argument checks do not load TensorFlow. Editors
@@ -32,8 +43,11 @@ _HOMES = {
     "presets": ["CONDITIONAL", "DCGAN", "IMPROVED", "MINIMAX", "PRESETS", "SLIDES", "WGAN_GP", "preset"],
     "config_checks": ["ENGINES"],
     "slides.dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
-    "extras.recipe": ["build_discriminator", "build_gan", "build_generator", "sample_curves", "sample_latent"],
-    "slides.sampling": ["generate_curves"],
+    "slides.discriminator": ["build_discriminator"],
+    "slides.generator": ["build_gan", "build_generator"],
+    "slides.training": ["pretrain_discriminator", "train_gan_epoch"],
+    "slides.sampling": ["generate_curves", "sample_curves", "sample_latent"],
+    "recipe": ["GANParts", "assemble", "curves_for", "discriminator_for", "gan_for", "generator_for", "latent_for"],
     "extras.latent_prior": ["encode_frequency"],
     "extras.conditional": ["frequency_hit_rates", "sample_conditional_curves"],
     "seeding": ["seed_everything"],
@@ -48,7 +62,7 @@ _HOMES = {
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def __getattr__(name):

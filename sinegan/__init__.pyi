@@ -12,11 +12,16 @@ from .slides.dataset import (
     SineDataset as SineDataset, make_dataset as make_dataset, make_noise_curves as make_noise_curves,
     sinusoids as sinusoids, x_coords as x_coords,
 )
-from .extras.recipe import (
-    build_discriminator as build_discriminator, build_gan as build_gan, build_generator as build_generator,
-    sample_curves as sample_curves, sample_latent as sample_latent,
+from .slides.discriminator import build_discriminator as build_discriminator
+from .slides.generator import build_gan as build_gan, build_generator as build_generator
+from .slides.training import pretrain_discriminator as pretrain_discriminator, train_gan_epoch as train_gan_epoch
+from .slides.sampling import (
+    generate_curves as generate_curves, sample_curves as sample_curves, sample_latent as sample_latent,
 )
-from .slides.sampling import generate_curves as generate_curves
+from .recipe import (
+    GANParts as GANParts, assemble as assemble, curves_for as curves_for, discriminator_for as discriminator_for,
+    gan_for as gan_for, generator_for as generator_for, latent_for as latent_for,
+)
 from .extras.latent_prior import encode_frequency as encode_frequency
 from .extras.conditional import (
     frequency_hit_rates as frequency_hit_rates, sample_conditional_curves as sample_conditional_curves,

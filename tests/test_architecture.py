@@ -1,17 +1,21 @@
-"""The package's shape: one-way imports, small modules, and a slide core that loads no extras.
+"""The package's shape: one-way imports, small modules, one name per function, and a slide core
+that reads only the slides' fields and loads no extras.
 
 These are the promises of the layout (see sinegan/__init__.py): a student can
-read the slides' modules without meeting the extras, the command line answers
-before TensorFlow loads, and the figures never need TensorFlow.
+read the slides' modules without meeting the extras, a name means one function,
+the command line answers before TensorFlow loads, and the figures never need TensorFlow.
 """
 
 import ast
+import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import sinegan
+from sinegan.slides.config import BEYOND_THE_SLIDES, GANConfig
 
 PACKAGE = Path(sinegan.__file__).parent
 SLIDE_CORE = ("config", "dataset", "discriminator", "generator", "training", "sampling")
@@ -73,7 +77,56 @@ def test_the_slide_core_is_small_and_imports_nothing_beyond_the_slides():
         outside = {module for module in imported_modules(path)
                    if not module.startswith("sinegan.slides")
                    and module not in ("sinegan.validation", "sinegan.config_checks")}
-        assert outside == set(), name  # what goes beyond the slides plugs in from sinegan.extras.recipe
+        assert outside == set(), name  # what goes beyond the slides plugs in from sinegan.recipe
+
+
+def test_the_fields_beyond_the_slides_are_the_config_block_of_that_name():
+    source = (PACKAGE / "slides" / "config.py").read_text()
+    block = source[source.index("# --- Beyond the slides"):source.index("# --- Bookkeeping")]
+    assert sorted(BEYOND_THE_SLIDES) == sorted(re.findall(r"^    (\w+): ", block, flags=re.MULTILINE))
+    assert set(BEYOND_THE_SLIDES) < {field.name for field in dataclasses.fields(GANConfig)}
+
+
+def test_no_slide_module_but_the_config_reads_a_field_beyond_the_slides():
+    """The slide core reads the slides' fields; the recipe passes the rest as arguments."""
+    # the two properties that add the conditional b to a width read a field beyond the slides too
+    forbidden = {*BEYOND_THE_SLIDES, "generator_inputs", "discriminator_inputs"}
+    found = {}
+    for name in SLIDE_CORE:
+        if name == "config":
+            continue
+        for node in ast.walk(ast.parse(MODULES[f"sinegan.slides.{name}"].read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in forbidden:
+                found.setdefault(name, set()).add(node.attr)
+    assert found == {}
+
+
+def public_definitions():
+    """Every public top-level function and class of the package: name -> [modules defining it]."""
+    defined = {}
+    for module, path in MODULES.items():
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
+                defined.setdefault(node.name, []).append(module)
+    return defined
+
+
+# One interface, implemented once per module of a package (each backend's, each engine's), and the
+# functions of sinegan.backends that hand a call to the running backend's module.
+ONE_INTERFACE = ("sinegan.backends", "sinegan.engines.fast", "sinegan.engines.literal")
+
+
+def test_one_name_means_one_function():
+    shared = {name: modules for name, modules in public_definitions().items() if len(modules) > 1
+              and not all(module.startswith(ONE_INTERFACE) for module in modules)}
+    assert shared == {}
+    assert len(public_definitions()) > 100  # the walk really saw the package
+
+
+def test_the_top_level_names_of_the_slides_steps_are_the_slides_functions():
+    for name in ("build_discriminator", "build_generator", "build_gan", "sample_curves", "sample_latent",
+                 "make_dataset", "pretrain_discriminator", "train_gan_epoch"):
+        assert getattr(sinegan, name).__module__.startswith("sinegan.slides."), name
 
 
 def run_python(code):
@@ -91,10 +144,23 @@ def test_training_the_slides_recipe_loads_no_extra_or_other_lecture():
         "trainer.pretrain_discriminator(log=None)\n"
         "trainer.train(1, log=None)\n"
         "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))")
-    for forbidden in ("conditional", "dcgan", "wgan_gp", "projection", "minibatch_std", "averaging",
-                      "latent_prior", "lectures"):
-        assert not [name for name in loaded if forbidden in name], forbidden
-    assert "sinegan.slides.training" in loaded and "sinegan.extras.fast_engine" in loaded
+    assert [name for name in loaded if name.startswith(("sinegan.extras.", "sinegan.lectures."))] == []
+    assert "sinegan.engines.fast" in loaded and "sinegan.engines.literal" not in loaded
+    assert "sinegan.slides.training" in loaded  # the fast engine's loop body is the slides' loop
+
+
+def test_the_literal_engine_runs_the_slides_loop_as_it_is():
+    from sinegan.engines import literal
+    from sinegan.slides import training
+
+    assert literal.train_gan_epoch is training.train_gan_epoch  # no copy of the loop
+    loaded = run_python(
+        "import json, sys\n"
+        "from sinegan import GANConfig, Trainer\n"
+        "trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1), engine='literal')\n"
+        "trainer.train(1, log=None)\n"
+        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))")
+    assert "sinegan.engines.literal" in loaded and "sinegan.engines.fast" not in loaded
 
 
 def test_figures_the_command_line_and_the_measures_import_no_tensorflow():

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sinegan import GANConfig, History, SLIDES, Trainer, preset
+from sinegan import IMPROVED, GANConfig, History, SLIDES, Trainer, build_gan, preset
 from sinegan.figures.animation import animate_snapshots
 from sinegan.tool.checkpoint import config_from_dict, read_checkpoint, restore_checkpoint, save_checkpoint
 from sinegan.tool.cli import main
@@ -90,7 +90,21 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
     "seed negative": (lambda t: seed_everything(-1), ValueError, "seed=-1"),
     "generator config": (lambda t: build_generator({"latent_dim": 64}), ValueError, "config={'latent_dim': 64}"),
     "discriminator config": (lambda t: build_discriminator(None), ValueError, "config=None"),
-    "monitor dataset": (lambda t: QualityMonitor(CONFIG, CURVES, RNG), ValueError, "dataset=array("),
+    "monitor dataset": (lambda t: QualityMonitor(CONFIG, CURVES, RNG, t.parts.latent_sampler), ValueError,
+                        "dataset=array("),
+    # A slides' builder refuses a config that asks for parts beyond the slides (sinegan.recipe builds those).
+    "slides D, improved config": (lambda t: build_discriminator(IMPROVED), ValueError,
+                                  "Received: hidden_activation='leaky_relu'"),
+    "slides D, critic": (lambda t: build_discriminator(CONFIG.replace(loss="wgan-gp")), ValueError,
+                         "Received: loss='wgan-gp'"),
+    "slides G, dcgan": (lambda t: build_generator(CONFIG.replace(generator_architecture="dcgan")), ValueError,
+                        "Received: generator_architecture='dcgan'"),
+    "slides GAN, minimax": (lambda t: build_gan(t.generator, t.discriminator, CONFIG.replace(
+        generator_loss="minimax")), ValueError, "Received: generator_loss='minimax'"),
+    "slides latent, normal": (lambda t: sample_latent(CONFIG.replace(fresh_latent=True, latent_distribution="normal"),
+                                                      3, RNG), ValueError, "Received: latent_distribution='normal'"),
+    "slides curves, conditional": (lambda t: sample_curves(t.generator, CONFIG.replace(
+        fresh_latent=True, conditional=True), 3), ValueError, "Received: conditional=True"),
     "save not a trainer": (lambda t: save_checkpoint("trainer", "checkpoint.npz"), ValueError, "trainer='trainer'"),
     "write to missing folder": (lambda t: atomic_write("no-such-folder/f.txt", print), FileNotFoundError,
                                 "no-such-folder"),

@@ -9,7 +9,7 @@ from scipy.stats import wasserstein_distance
 
 from benchmarks.bench_training import dense_multiply_adds, flops_per_step
 from benchmarks.measures import PAIRED_SAMPLES, SAMPLE_SEED, SAMPLES, discriminator_fakes, measure
-from sinegan import CONDITIONAL, GANConfig, Trainer, generate_curves, sample_curves, sample_latent
+from sinegan import CONDITIONAL, GANConfig, Trainer, curves_for, generate_curves, latent_for
 from sinegan.measure.distances import (diversity_ratio, kernel_mmd, knn_precision_recall, median_heuristic_bandwidth,
                                        mmd_floor)
 from sinegan.measure.evaluate import evaluate_curves
@@ -59,7 +59,7 @@ def test_monitor_and_sinegan_evaluate_report_what_evaluate_curves_measures(train
     assert main(["evaluate", "--run", str(tmp_path), "--n", "60", "--seed", "1"]) == 0
     printed = json.loads(capsys.readouterr().out)
     rows = np.random.default_rng(1).choice(512, 60, replace=False)
-    report = evaluate_curves(sample_curves(generator, trained.config, 60, seed=1), trained.dataset.curves[rows], x,
+    report = evaluate_curves(curves_for(generator, trained.config, 60, seed=1), trained.dataset.curves[rows], x,
                              seed=1, paired=60)
     assert printed == {"epoch": 1, "samples": 60, "seed": 1, **json.loads(json.dumps(report.to_dict()))}
 
@@ -67,7 +67,7 @@ def test_monitor_and_sinegan_evaluate_report_what_evaluate_curves_measures(train
 def test_benchmark_columns_keep_their_definitions(trained):
     # Each column against its definition, computed here from the measures themselves.
     row, data = measure(trained), trained.dataset
-    generated = generate_curves(trained.sampling_generator, sample_latent(
+    generated = generate_curves(trained.sampling_generator, latent_for(
         trained.config, SAMPLES, np.random.default_rng(SAMPLE_SEED)))  # (2000, 64)
     real = data.curves[np.random.default_rng(SAMPLE_SEED).choice(512, PAIRED_SAMPLES, replace=False)]  # (500, 64)
     fit = fit_sines(generated, data.x)
@@ -87,7 +87,7 @@ def test_benchmark_columns_keep_their_definitions(trained):
 
 def test_a_conditional_discriminator_reads_each_fake_with_the_b_it_was_asked_for():
     trainer = Trainer(CONDITIONAL.replace(train_size=512, pretrain_batches=4, epochs=1, monitor_samples=100))
-    latent = sample_latent(trainer.config, 64, np.random.default_rng(0))  # (64, latent_dim + 1): z, then b
+    latent = latent_for(trainer.config, 64, np.random.default_rng(0))  # (64, latent_dim + 1): z, then b
     fakes = discriminator_fakes(trainer, latent)
     curves = generate_curves(trainer.sampling_generator, latent)  # the averaged G, as every other column
     np.testing.assert_allclose(fakes, np.concatenate([curves, latent[:, -1:]], axis=1), atol=1e-6)

@@ -11,8 +11,8 @@ import keras
 import numpy as np
 import pytest
 
-from sinegan import IMPROVED, METRICS, WGAN_GP, GANConfig, Trainer, TrainingDiverged
-from sinegan.tool.checkpoint import read_checkpoint, save_checkpoint, trainer_from_checkpoint
+from sinegan import IMPROVED, METRICS, WGAN_GP, GANConfig, Trainer, TrainingDiverged, generate_curves
+from sinegan.tool.checkpoint import plane_frames, read_checkpoint, save_checkpoint, trainer_from_checkpoint
 from sinegan.tool.files import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +130,21 @@ def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tm
     assert float(rows[2]["generator_loss"]) == pytest.approx(means["generator_loss"][2])
 
 
+def test_the_monitor_runs_before_the_users_callbacks_so_a_checkpoint_holds_the_epochs_measures(tmp_path):
+    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1, epochs=2, monitor_every=1, monitor_samples=50))
+    frames_seen = []
+
+    def save(epoch):
+        frames_seen.append(len(trainer.history.plane))
+        save_checkpoint(trainer, tmp_path / f"after-{epoch + 1}.npz")
+
+    trainer.train(log=None, callbacks=[AtEpochEnd(save)])
+    assert frames_seen == [1, 2]  # each epoch's frame was recorded before the user's callback ran
+    saved = read_checkpoint(tmp_path / "after-2.npz")
+    assert [measures["epoch"] for measures in saved["metadata"]["quality"]] == [1, 2]
+    assert [frame.epoch for frame in plane_frames(saved)] == [1, 2]
+
+
 def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_last_good_one(tmp_path):
     """Which check sees the NaN first depends on how the CPU's kernels carry NaN through a
     step: the loss check ("epoch 3, step 1 of 2: ... not finite") or the weight check
@@ -168,3 +183,16 @@ def test_a_non_finite_weight_is_caught_even_when_the_losses_are_finite():
 
     with pytest.raises(TrainingDiverged, match="epoch 2: the averaged generator's weight .* is not finite"):
         trainer.train(log=None, callbacks=[AtEpochEnd(poison)])
+
+
+def test_a_checkpoint_written_by_sinegan_0_2_loads_draws_its_curves_and_trains_on():
+    """The checkpoint format did not change in 0.3: a run saved by 0.2 (tests/data, on TensorFlow,
+    with an averaged G) is restored whole, draws the curves it drew then, and trains on."""
+    data = Path(__file__).resolve().parent / "data"
+    trainer = trainer_from_checkpoint(data / "checkpoint-0.2.npz")
+    assert trainer.epoch == 2 and len(trainer.history.plane) == 2 and trainer.parts.averaged
+    saved = np.load(data / "checkpoint-0.2-curves.npz")  # G's curves for four fixed z, drawn by 0.2
+    np.testing.assert_allclose(generate_curves(trainer.sampling_generator, saved["latent"]), saved["curves"],
+                               atol=1e-5)
+    trainer.train(1, log=None)
+    assert trainer.epoch == 3 and len(trainer.history.step_metrics) == 3

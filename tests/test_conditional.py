@@ -1,10 +1,12 @@
 """Conditional sines: the wiring of the frequency into G, D and the GAN, by hand."""
 
+import dataclasses
+
 import numpy as np
 import keras
 import pytest
 
-from sinegan import GANConfig, Trainer, encode_frequency, sample_latent
+from sinegan import GANConfig, GANParts, Trainer, encode_frequency, latent_for
 from sinegan.extras.conditional import frequency_hit_rates, sample_conditional_curves
 
 from helpers import fast_step_changes, to_numpy
@@ -13,6 +15,20 @@ CONDITIONAL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, l
                         discriminator_dropout=0.0)
 PROJECTION = CONDITIONAL.replace(discriminator_conditioning="projection", discriminator_units=4,
                                  hidden_activation="leaky_relu")
+
+
+@pytest.mark.parametrize("config", [GANConfig(train_size=128), CONDITIONAL], ids=["slides", "conditional"])
+def test_one_frozen_assembly_names_every_part_and_the_gan_is_the_drawer_then_d(config):
+    parts = Trainer(config).parts
+    assert isinstance(parts, GANParts)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parts.drawer = parts.generator
+    assert parts.gan.layers == [parts.drawer, parts.discriminator]
+    # the slides' G draws D's fakes itself; a conditional one through a model that hands D the b it was asked for
+    assert (parts.drawer is parts.generator) == (not config.conditional)
+    assert parts.drawer.output_shape == (None, parts.discriminator.input_shape[-1])
+    assert parts.latent_sampler(5, np.random.default_rng(0)).shape == (5, parts.generator.input_shape[-1])
+    assert parts.sampling_generator is parts.generator and parts.after_generator_step is None
 
 
 def test_frequency_is_scaled_to_minus_one_one():
@@ -26,7 +42,7 @@ def test_networks_read_the_frequency_beside_their_usual_input():
     real = trainer.real_inputs
     np.testing.assert_array_equal(real[:, :64], trainer.dataset.curves)  # each curve with its own b
     np.testing.assert_allclose(real[:, 64], 2 * (trainer.dataset.frequency - 0.5) / 1.5 - 1, rtol=1e-6)
-    latent = sample_latent(CONDITIONAL, 1000, np.random.default_rng(0))
+    latent = latent_for(CONDITIONAL, 1000, np.random.default_rng(0))
     assert latent.shape == (1000, 9) and -1 <= latent[:, 8].min() < -0.9 and 0.9 < latent[:, 8].max() <= 1
     # The GAN hands D the curve G drew and the b G was asked for.
     curves = to_numpy(trainer.generator(latent[:5]))
@@ -103,8 +119,8 @@ def test_pretraining_labels_each_noise_curve_with_its_real_partners_frequency():
 
 
 def test_projection_discriminator_matches_its_formula_by_hand(tmp_path):
-    from sinegan import build_discriminator
-    discriminator = build_discriminator(PROJECTION)
+    from sinegan import discriminator_for
+    discriminator = discriminator_for(PROJECTION)
     rng = np.random.default_rng(0)
     weights = {layer.name: [rng.normal(size=w.shape).astype("float32") for w in layer.get_weights()]
                for layer in discriminator.layers if layer.get_weights()}

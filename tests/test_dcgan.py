@@ -4,7 +4,7 @@ import numpy as np
 import keras
 import pytest
 
-from sinegan import GANConfig, Trainer, build_generator, preset
+from sinegan import GANConfig, Trainer, generator_for, preset
 from sinegan.presets import DCGAN, IMPROVED
 
 from helpers import fast_step_changes, to_numpy
@@ -14,14 +14,14 @@ SMALL = GANConfig(train_size=128, pretrain_batches=0, fresh_latent=True, latent_
 
 
 def test_generator_upsamples_with_three_transposed_convolutions():
-    generator = build_generator(SMALL)
+    generator = generator_for(SMALL)
     transposed = [layer for layer in generator.layers if isinstance(layer, keras.layers.Conv1DTranspose)]
     assert [layer.output.shape[1:] for layer in transposed] == [(16, 32), (32, 16), (64, 1)]  # doubling
     assert [layer.strides for layer in transposed] == [(2,)] * 3
     assert transposed[-1].activation.__name__ == "tanh"
     curves = to_numpy(generator(np.random.default_rng(0).standard_normal((5, 8)).astype("float32")))
     assert curves.shape == (5, 64) and np.all(np.abs(curves) < 1)
-    assert build_generator(SMALL.replace(generator_channels=(8, 4))).output_shape == (None, 64)  # 16 -> 32 -> 64
+    assert generator_for(SMALL.replace(generator_channels=(8, 4))).output_shape == (None, 64)  # 16 -> 32 -> 64
 
 
 def test_trainer_trains_it_and_keeps_the_freeze():

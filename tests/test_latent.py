@@ -7,7 +7,7 @@ import numpy as np
 import keras
 import pytest
 
-from sinegan import GANConfig, build_generator, generate_curves, x_coords
+from sinegan import GANConfig, generate_curves, generator_for, x_coords
 from sinegan.lectures.latent import frequency_direction, interpolate_curves, interpolate_latent, move_along
 
 CONFIG = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=4)
@@ -15,7 +15,7 @@ Z0, Z1 = np.array([1.0, 0.0, -0.5, 2.0]), np.array([0.0, 1.0, 0.5, -1.0])
 
 
 def test_interpolation_ends_at_the_generators_outputs():
-    generator = build_generator(CONFIG)
+    generator = generator_for(CONFIG)
     for method in ("linear", "spherical"):
         path, curves = interpolate_curves(generator, Z0, Z1, steps=9, method=method)
         assert path.shape == (9, 4) and curves.shape == (9, 64)

@@ -8,7 +8,7 @@ from keras import ops
 
 from sinegan import GANConfig, Trainer
 from sinegan.backends import input_gradient
-from sinegan.extras.losses import discriminator_loss, minimax_generator_loss, non_saturating_generator_loss
+from sinegan.engines.losses import discriminator_loss, minimax_generator_loss, non_saturating_generator_loss
 
 from helpers import fast_step_changes, first_step_standing_still, to_numpy, weights
 

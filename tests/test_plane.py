@@ -17,7 +17,7 @@ from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from sinegan import (IMPROVED, WGAN_GP, GANConfig, PlaneFrame, PlaneView, Trainer, animate_plane, build_discriminator,
+from sinegan import (IMPROVED, WGAN_GP, GANConfig, PlaneFrame, PlaneView, Trainer, animate_plane, build_discriminator, discriminator_for,
                      encode_frequency, generate_curves, make_noise_curves, measure_plane, plot_plane, sinusoids,
                      x_coords)
 from sinegan.measure.plane import frequency_window
@@ -102,7 +102,7 @@ def test_a_conditional_d_reads_each_sinusoid_with_its_own_b():
 
 def test_a_critic_scores_with_its_raw_value_and_the_figure_says_so():
     config = WGAN_GP.replace(train_size=256, epochs=1)
-    critic = build_discriminator(config)
+    critic = discriminator_for(config)
     critic.set_weights([weight * 5 for weight in critic.get_weights()])  # scores well outside [0, 1]
     frame = measure_plane(critic, real_sinusoids(10)[0], config, grid_size=(6, 4))
     row, column = 2, 3
@@ -118,7 +118,7 @@ def test_with_minibatch_groups_a_cells_score_does_not_depend_on_its_neighbours()
     """Each grid curve is scored in a group of real curves, so a coarser grid gives the same
     scores at the points the two grids share (and no grid size need divide the group)."""
     config = IMPROVED.replace(train_size=256, epochs=1)  # groups of 32
-    discriminator = build_discriminator(config)
+    discriminator = discriminator_for(config)
     curves = real_sinusoids(4)[0]
     coarse = measure_plane(discriminator, curves, config, grid_size=(4, 3))
     fine = measure_plane(discriminator, curves, config, grid_size=(7, 3))  # every other b is a coarse one

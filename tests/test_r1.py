@@ -5,7 +5,7 @@ import keras
 import pytest
 
 from sinegan import GANConfig, Trainer
-from sinegan.extras.losses import r1_penalty
+from sinegan.extras.r1 import r1_penalty
 
 from helpers import first_step_standing_still, to_numpy
 

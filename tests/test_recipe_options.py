@@ -4,33 +4,33 @@ import numpy as np
 import keras
 import pytest
 
-from sinegan import GANConfig, Trainer, build_discriminator, build_generator, sample_latent
+from sinegan import GANConfig, Trainer, discriminator_for, generator_for, latent_for
 
 from helpers import CallRecorder, fast_step_changes, first_step_standing_still, to_numpy
 
 
 def test_normal_latent_is_standard_normal():
     config = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=8)
-    z = sample_latent(config, 20000, np.random.default_rng(0))
+    z = latent_for(config, 20000, np.random.default_rng(0))
     assert z.shape == (20000, 8)
     assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3  # not uniform in [-1, 1]
 
 
 def test_truncated_normal_latent_is_cut_at_two_and_redrawn():
     config = GANConfig(fresh_latent=True, latent_distribution="truncated_normal", latent_dim=8)
-    z = sample_latent(config, 20000, np.random.default_rng(0))
+    z = latent_for(config, 20000, np.random.default_rng(0))
     assert z.shape == (20000, 8) and np.abs(z).max() <= 2.0
     # Redrawn, not clipped: 0.11% of values lie in 1.99 < |z| <= 2 (clipping would pile
     # 4.6% at ±2), and the spread is that of N(0, 1) cut at 2σ, 0.880.
     assert np.mean(np.abs(z) > 1.99) < 0.003
     assert abs(z.mean()) < 0.02 and abs(z.std() - 0.880) < 0.01
-    same = sample_latent(config, 20000, np.random.default_rng(0))
+    same = latent_for(config, 20000, np.random.default_rng(0))
     assert np.array_equal(z, same)
 
 
 def test_leaky_relu_and_adam_beta_reach_both_networks():
     config = GANConfig(hidden_activation="leaky_relu", adam_beta_1=0.5)
-    for model in (build_discriminator(config), build_generator(config)):
+    for model in (discriminator_for(config), generator_for(config)):
         hidden = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1]
         assert [layer.activation.__name__ for layer in hidden] == ["leaky_relu"] * len(hidden)
         assert float(model.optimizer.beta_1) == 0.5
@@ -132,7 +132,7 @@ def test_minibatch_standard_deviation_by_hand():
 
 def test_minibatch_standard_deviation_in_the_discriminator_keeps_the_freeze():
     config = GANConfig(train_size=128, pretrain_batches=0, minibatch_std_group=4)
-    discriminator = build_discriminator(config)
+    discriminator = discriminator_for(config)
     assert discriminator.count_params() == 8385 + 1  # one more input to the last Dense layer
     trainer = Trainer(config)
     g_changed, *_ = fast_step_changes(trainer, 0.001, 0.0)

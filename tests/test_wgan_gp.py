@@ -5,7 +5,7 @@ import keras
 import pytest
 from keras import ops
 
-from sinegan import GANConfig, Trainer, build_discriminator
+from sinegan import GANConfig, Trainer, discriminator_for
 from sinegan.backends import input_gradient
 from sinegan.extras.wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
 
@@ -46,7 +46,7 @@ def test_critic_and_generator_losses_by_hand():
 
 def test_the_critic_has_a_linear_output():
     config = GANConfig(train_len=3, discriminator_units=2, latent_dim=3, loss="wgan-gp")
-    critic = build_discriminator(config)
+    critic = discriminator_for(config)
     last = critic.layers[-1]
     assert last.activation.__name__ == "linear"
     last.set_weights([np.full((2, 1), 10.0, "float32"), np.array([-50.0], "float32")])

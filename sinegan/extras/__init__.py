@@ -1,7 +1,7 @@
 """What goes beyond the slides, each part chosen by a config field.
 
-recipe.py is the one place that reads those fields and plugs the parts into the
-slides' D, G, GAN and loop; every other module here is one idea from the
+sinegan.recipe is the one place that reads those fields and plugs the parts
+into the slides' D, G, GAN and loop; every module here is one idea from the
 lectures or the GAN literature, with its paper. A module of this package is
-imported only when the config asks for it.
+imported only when the config asks for it, so the slides' recipe loads none.
 """

@@ -21,7 +21,7 @@ from ..slides.config import GANConfig, require_config
 from ..slides.generator import compile_generator
 
 
-def build_dcgan_generator(config: GANConfig) -> keras.Sequential:
+def build_dcgan_generator(config: GANConfig, optimizer: keras.optimizers.Optimizer) -> keras.Sequential:
     """Dense -> reshape to a short curve with many channels -> stride-2 Conv1DTranspose stages.
 
     With the defaults (train_len 64, generator_channels (64, 32, 16)):
@@ -54,5 +54,5 @@ def build_dcgan_generator(config: GANConfig) -> keras.Sequential:
         ],
         name="generator",
     )
-    compile_generator(generator, config)  # as the slides compile their G
+    compile_generator(generator, optimizer)  # as the slides compile their G
     return generator

@@ -37,7 +37,7 @@ def latent_vectors(config: GANConfig, leading: tuple, rng: np.random.Generator) 
         return truncnorm.rvs(-TRUNCATION, TRUNCATION, size=size, random_state=rng).astype(np.float32)
     if config.latent_distribution == "normal":
         return rng.standard_normal(size).astype(np.float32)
-    return sample_latent(config, leading, rng)  # the slides' uniform z
+    return sample_latent(config.slides_only(), leading, rng)  # the slides' uniform z
 
 
 def encode_frequency(config: GANConfig, frequency) -> np.ndarray:

@@ -1,6 +1,6 @@
 """Minibatch standard deviation: D also sees how varied a group of curves is.
 
-Not on the slides; ``GANConfig.minibatch_std_group`` turns it on (sinegan.extras.recipe
+Not on the slides; ``GANConfig.minibatch_std_group`` turns it on (sinegan.recipe
 puts the layer before D's output). A generator that draws only a few shapes
 makes groups of curves that vary less than real ones, so D can spot it: the
 slides' partial mode collapse becomes visible to D.

@@ -9,7 +9,7 @@ layer, no sigmoid) and the game's losses become
 with x_hat = eps * x + (1 - eps) * G(z), eps ~ U(0, 1), a random point between a
 real and a generated curve (the paper's Algorithm 1, lambda = 10).
 
-Only the fast engine (sinegan.extras.fast_engine) runs it: ``train_on_batch``
+Only the fast engine (sinegan.engines.fast) runs it: ``train_on_batch``
 cannot express a loss that needs the critic's gradient with respect to its input.
 
 Reference: Gulrajani et al. 2017, "Improved Training of Wasserstein GANs", arXiv:1704.00028.
@@ -21,7 +21,7 @@ import keras
 from keras import ops
 
 from .. import backends
-from .losses import hard_accuracy
+from ..engines.losses import hard_accuracy
 
 
 def make_critic(critic: keras.Model, config):
@@ -34,9 +34,8 @@ def make_critic(critic: keras.Model, config):
     """
     # PyTorch keeps a seed in an int32: larger seeds wrap around (the same draws for any seed below 2**31).
     critic.mixing_seeds = keras.random.SeedGenerator(config.seed % 2**31)
-    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
-                                      name="discriminator_optimizer")
-    critic.compile(optimizer=optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
+    # The same optimizer as the slides' compile gave it (sinegan.recipe made it), with the critic's loss.
+    critic.compile(optimizer=critic.optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
                    metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)])
 
 

@@ -1,18 +1,18 @@
 """The harness around the slides' loop: one object that runs a whole training run.
 
-``Trainer`` builds steps 1, 2 and 4 for a config (sinegan.extras.recipe picks
-the parts), runs step 3 and then step 5 epoch by epoch with one of two engines,
-and keeps the history. The slides' loop itself is sinegan.slides.training; this
-module only wraps it from outside:
+``Trainer`` builds steps 1, 2 and 4 for a config (sinegan.recipe.assemble makes
+the parts), runs step 3 and then step 5 epoch by epoch with one of two engines
+(sinegan.engines), and keeps the history. The slides' loop itself is
+sinegan.slides.training; this module only wraps it from outside:
 
 - the engine: ``"literal"`` runs the slides' loop as written (``train_on_batch``
   per update, ``predict`` for the fakes: tens of milliseconds a step); ``"fast"``
   (default) runs the same loop body compiled into one call per epoch on
-  TensorFlow and JAX (sinegan.extras.fast_engine), crossing into Python once
-  per epoch, and as eager steps on PyTorch;
+  TensorFlow and JAX, and as eager steps on PyTorch;
 - every epoch: the finite check, the timing, the history and the snapshot of a
-  fixed latent batch, the quality measures and the (b, c) plane every few
-  epochs, the slides' table, and Keras callbacks (which may stop training).
+  fixed latent batch, the slides' table, then Keras callbacks: first the
+  quality measures and the (b, c) plane every few epochs (sinegan.harness.monitor),
+  then the user's (which may stop training).
 """
 
 from __future__ import annotations
@@ -23,18 +23,18 @@ import keras
 import numpy as np
 from keras import ops
 
-from .. import backends
-from ..extras import recipe
+from .. import backends, engines
+from ..config_checks import check_engine
 from ..presets import SLIDES
+from ..recipe import assemble
 from ..seeding import seed_everything
 from ..slides.config import GANConfig, require_config
 from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
-from ..slides.training import pretrain_discriminator, train_gan_epoch
-from ..config_checks import check_engine
+from ..slides.training import pretrain_discriminator
 from ..validation import require_int
 from .history import METRICS, History, TrainingDiverged, check_finite, check_finite_weights
-from .monitor import QualityMonitor, describe
+from .monitor import QualityMonitor, RecordQuality
 
 
 class Trainer:
@@ -51,27 +51,29 @@ class Trainer:
         self.config, self.engine = config, engine
         data_rng, self.rng = seed_everything(config.seed)
         self.dataset = make_dataset(config, data_rng)  # step 1: X_TRAIN and NOISE
-        self.discriminator = recipe.build_discriminator(config)  # step 2
-        self.generator = recipe.build_generator(config)  # step 4
-        self.gan = recipe.build_gan(self.generator, self.discriminator, config)
-        # What D reads of each row n in steps 3 and 5: X_TRAIN[n] and NOISE[n] on the slides.
-        self.real_inputs, self.noise_inputs = recipe.discriminator_inputs(config, self.dataset)
+        self.parts = assemble(config, self.dataset)  # steps 2 and 4: D, G, the GAN, and what they read
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
-        self.monitor_latent = recipe.sample_latent(config, config.monitor_curves, data_rng)
-        self.monitor = QualityMonitor(config, self.dataset, data_rng)
-        # G with averaged weights (generator_average_decay), or G itself when that is off.
-        self.sampling_generator, self._after_generator_step = recipe.sampling_generator(self.generator, config)
+        self.monitor_latent = self.parts.latent_sampler(config.monitor_curves, data_rng)
+        self.monitor = QualityMonitor(config, self.dataset, data_rng, self.parts.latent_sampler)
         self.history = History(snapshots=[generate_curves(self.sampling_generator, self.monitor_latent)])
         self.epoch = 0
-        self._fast_epoch = None  # traced on first use
+        self._run_epoch = None  # the engine's epoch: made (and traced) on first use
         self._epoch_end = None  # the finite check and the snapshot, one compiled call: traced on first use
+
+    # The parts a user reads most, by name (all are in ``self.parts``).
+    discriminator = property(lambda self: self.parts.discriminator, doc="D (step 2)")
+    generator = property(lambda self: self.parts.generator, doc="G (step 4)")
+    gan = property(lambda self: self.parts.gan, doc="the GAN: G followed by the frozen D (step 4)")
+    sampling_generator = property(lambda self: self.parts.sampling_generator,
+                                  doc="the G curves are drawn from: G, or its averaged copy")
+    real_inputs = property(lambda self: self.parts.real_inputs, doc="what D reads of each row of X_TRAIN")
 
     # --- Step 3 ------------------------------------------------------------------
     def pretrain_discriminator(self, log=print) -> list:
         """Pre-train D on sinusoids (1) against NOISE curves (0); returns the accuracies."""
         config = self.config
         _log(log, " batch | D loss  | D accuracy")
-        batches = pretrain_discriminator(self.discriminator, self.real_inputs, self.noise_inputs,
+        batches = pretrain_discriminator(self.discriminator, self.real_inputs, self.parts.noise_inputs,
                                          config.pretrain_batches, config.half_batch, self.rng)
         for batch in range(1, config.pretrain_batches + 1):
             try:
@@ -92,9 +94,10 @@ class Trainer:
         """Train the GAN for ``epochs`` more epochs (default: ``config.epochs``).
 
         ``callbacks`` are ``keras.callbacks.Callback`` objects, attached to the
-        GAN model: each epoch's ``logs`` hold the epoch means of ``METRICS`` and,
-        when measured, the quality measures. A callback may stop training by
-        setting ``model.stop_training``. A non-finite loss or weight raises
+        GAN model. They run after ``RecordQuality`` (sinegan.harness.monitor), so
+        each epoch's ``logs`` hold the epoch means of ``METRICS`` and, when
+        measured, the quality measures. A callback may stop training by setting
+        ``model.stop_training``. A non-finite loss or weight raises
         ``TrainingDiverged`` before any callback sees the bad epoch.
         """
         epochs = self.config.epochs if epochs is None else epochs
@@ -102,14 +105,14 @@ class Trainer:
         callbacks = list(callbacks or [])
         if not all(isinstance(callback, keras.callbacks.Callback) for callback in callbacks):
             raise ValueError(f"callbacks expected keras.callbacks.Callback objects. Received: callbacks={callbacks!r}")
-        callback_list = keras.callbacks.CallbackList(callbacks, model=self.gan, epochs=epochs,
+        monitor = RecordQuality(self, last_epoch=self.epoch + epochs, log=log)  # first: the others see its measures
+        callback_list = keras.callbacks.CallbackList([monitor, *callbacks], model=self.gan, epochs=epochs,
                                                      steps=self.config.steps_per_epoch)
         self.gan.stop_training = False
         callback_list.on_train_begin()
         # The slides print the last step's accuracies; we print the epoch's mean,
         # because a single batch of 128 is too noisy to read.
         _log(log, " epoch | D loss  | G loss  | D accuracy | G accuracy")
-        last_epoch = self.epoch + epochs
         for _ in range(epochs):
             callback_list.on_epoch_begin(self.epoch)
             start = time.perf_counter()
@@ -125,8 +128,6 @@ class Trainer:
             if not (weights_finite and np.all(np.isfinite(metrics))):
                 check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
             logs = self._record_epoch(metrics, snapshot, time.perf_counter() - start, log)
-            if self.epoch == last_epoch or (self.config.monitor_every and self.epoch % self.config.monitor_every == 0):
-                logs.update(self._measure_quality(log))
             callback_list.on_epoch_end(self.epoch - 1, logs)  # Keras numbers epochs from 0
             if self.gan.stop_training:
                 break
@@ -145,31 +146,22 @@ class Trainer:
         indices = self.rng.integers(0, config.train_size, size=(
             config.steps_per_epoch, config.discriminator_steps, config.half_batch))  # (steps, k, 64)
         if config.fresh_latent:
-            return indices, recipe.sample_latent(config, indices.shape, self.rng)  # (steps, k, 64, latent_dim)
+            return indices, self.parts.latent_sampler(indices.shape, self.rng)  # (steps, k, 64, latent_dim)
         return indices, self.dataset.noise[indices]  # (steps, k, 64, 64) NOISE[n]
 
     def run_epoch(self, indices, latent) -> np.ndarray:
         """One epoch of GAN steps with this trainer's engine; returns (steps, 4) metrics.
 
         ``train`` calls this with ``draw_epoch_batches()``; it touches no history.
-        The GAN's first layer draws D's fakes: G, or the conditional G that also hands D its b.
         """
-        drawer = self.gan.layers[0]
-        if self.engine == "literal":
-            return train_gan_epoch(drawer, self.discriminator, self.gan, self.real_inputs, indices, latent,
-                                   self._after_generator_step)
-        if self._fast_epoch is None:
-            from ..extras.fast_engine import compile_fast_epoch
-
-            averaged = self.sampling_generator.variables if self.sampling_generator is not self.generator else ()
-            self._fast_epoch = compile_fast_epoch(drawer, self.discriminator, self.gan, self.real_inputs,
-                                                  self.config, self._after_generator_step, also_updated=averaged)
-        return self._fast_epoch(indices, latent)
+        if self._run_epoch is None:
+            self._run_epoch = engines.epoch_runner(self.engine, self.parts, self.config)
+        return self._run_epoch(indices, latent)
 
     # --- Around each epoch ---------------------------------------------------------
     def _models(self) -> dict:
         models = {"generator": self.generator, "discriminator": self.discriminator}
-        if self.sampling_generator is not self.generator:
+        if self.parts.averaged:
             models["averaged generator"] = self.sampling_generator
         return models
 
@@ -209,14 +201,6 @@ class Trainer:
         d_loss, d_accuracy, g_loss, g_accuracy = means
         _log(log, f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}")
         return dict(zip(METRICS, map(float, means)))
-
-    def _measure_quality(self, log) -> dict:
-        # The quality measures, and the game in the (b, c) plane drawn from the same curves.
-        measures, frame = self.monitor.measure_with_plane(self.sampling_generator, self.discriminator, self.epoch)
-        self.history.quality.append({"epoch": self.epoch, **measures})
-        self.history.plane.append(frame)
-        _log(log, describe(self.epoch, measures))
-        return measures
 
 
 def _log(log, line):

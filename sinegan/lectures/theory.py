@@ -20,7 +20,7 @@ and V = -log 4, the equilibrium.
 This module computes each side of those formulas on a 1-D grid (NumPy only),
 estimates V from a discriminator's scores, trains a small D on 1-D samples to
 compare it with D*, and measures the gradient each generator loss of
-sinegan.extras.losses sends to G. The functions that need Keras import it when
+sinegan.engines.losses sends to G. The functions that need Keras import it when
 called, so the NumPy ones load without a backend.
 
 Reference: Goodfellow et al. 2014, arXiv:1406.2661, section 4 (Proposition 1,
@@ -129,14 +129,14 @@ def generator_loss_curves(probabilities) -> dict:
     """Each generator loss, and its derivative with respect to D's logit, at each value of D(G(z)).
 
     Returns {name: (losses, derivatives)} for the losses of
-    sinegan.extras.losses, computed by automatic differentiation on the
+    sinegan.engines.losses, computed by automatic differentiation on the
     running backend. The theory says the derivative is -D(G(z)) for minimax
     and -(1 - D(G(z))) for the non-saturating loss.
     """
     from keras import ops
 
     from .. import backends
-    from ..extras.losses import GENERATOR_LOSSES
+    from ..engines.losses import GENERATOR_LOSSES
 
     probabilities = _probabilities("probabilities", probabilities, strict=True)  # a logit needs 0 < p < 1
     logits = np.log(probabilities / (1 - probabilities)).astype(np.float32)  # (n,)
@@ -161,7 +161,7 @@ def generator_gradient_norms(gan, generator, latent):
     from keras import ops
 
     from .. import backends
-    from ..extras.losses import GENERATOR_LOSSES
+    from ..engines.losses import GENERATOR_LOSSES
 
     latent = _finite_rows("latent", latent, "a finite 2-D array, one latent vector per row")
     scores = ops.convert_to_numpy(gan(latent, training=False))[:, 0]  # (batch,) D(G(z))

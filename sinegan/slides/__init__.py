@@ -7,7 +7,9 @@
     generator.py      step 4: G, and the GAN = G followed by a frozen D
     sampling.py       step 6: new curves from G
 
-Nothing here knows about the recipes beyond the slides: D, G and the loop offer
-plug points (an extra layer, another output, a hook after each G step) and
-sinegan.extras.recipe decides what goes into them.
+Nothing here knows about the recipes beyond the slides. D, G and the loop offer
+plug points, the Keras way, as arguments (an activation, an extra layer, another
+output, an optimizer, a hook after each G step), and sinegan.recipe decides
+what goes into them. Only config.py names the config's fields beyond the
+slides; a builder handed a config that sets one refuses it, naming the field.
 """

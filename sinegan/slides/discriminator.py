@@ -14,40 +14,58 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, require_config
+from .config import GANConfig, require_config, require_slides_config
+
+# The fields beyond the slides that would change D: build_discriminator refuses a config
+# that sets one (sinegan.recipe builds such a D, passing their values as arguments).
+IGNORED_FIELDS = ("hidden_activation", "adam_beta_1", "adam_beta_2", "minibatch_std_group", "loss",
+                  "conditional", "discriminator_conditioning")
 
 
-def build_discriminator(config: GANConfig, before_output=(), output_activation="sigmoid") -> keras.Sequential:
+def build_discriminator(config: GANConfig, *, inputs: int | None = None, activation: str = "relu",
+                        before_output=(), output_activation: str | None = "sigmoid",
+                        optimizer: keras.optimizers.Optimizer | None = None) -> keras.Sequential:
     """Dense 64 relu -> Dropout 0.4 -> Dense 64 relu -> Dropout 0.4 -> Dense 1 sigmoid.
 
-    8,385 weights with the slides' sizes: 64·64+64, 64·64+64 and 64+1.
-    ``before_output`` and ``output_activation`` are where recipes beyond the
-    slides plug in (sinegan.extras.recipe): a minibatch layer before the output,
-    a linear output for a WGAN critic. The slides use neither.
+    8,385 weights with the slides' sizes: 64·64+64, 64·64+64 and 64+1. The sizes
+    come from ``config`` (``train_len``, ``discriminator_units``,
+    ``discriminator_dropout``, ``learning_rate``). The keyword arguments are
+    where recipes beyond the slides plug in (sinegan.recipe), the slides using
+    none of them: ``inputs``, the width of a row (default ``train_len``, one
+    curve); ``activation`` of the hidden layers; ``before_output``, layers before
+    the output (a minibatch layer); ``output_activation`` (``None``: a WGAN
+    critic's linear score); ``optimizer`` (default: the slides' ``adam``).
     """
-    require_config(config)
+    require_slides_config(config, "build_discriminator", IGNORED_FIELDS)
     units, dropout = config.discriminator_units, config.discriminator_dropout
     discriminator = keras.Sequential(
         [
-            keras.Input(shape=(config.discriminator_inputs,)),  # (batch, 64) one curve per row
-            layers.Dense(units, activation=config.hidden_activation, name="hidden_1"),  # (batch, 64)
+            keras.Input(shape=(inputs or config.train_len,)),  # (batch, 64) one curve per row
+            layers.Dense(units, activation=activation, name="hidden_1"),  # (batch, 64)
             layers.Dropout(dropout, name="dropout_1"),  # DIS_DROPOUT
             # The slide code writes Dense(SAMPLE_LEN, ...): SAMPLE_LEN is never
             # defined there; it means TRAIN_LEN, which is what units holds.
-            layers.Dense(units, activation=config.hidden_activation, name="hidden_2"),  # (batch, 64)
+            layers.Dense(units, activation=activation, name="hidden_2"),  # (batch, 64)
             layers.Dropout(dropout, name="dropout_2"),
             *before_output,
-            layers.Dense(1, activation=output_activation, name="output"),  # (batch, 1) D(x) = P(x is real)
+            layers.Dense(1, activation=output_activation, name="output"),  # (batch, 1) D(x) = P(real)
         ],
         name="discriminator",
     )
-    compile_discriminator(discriminator, config)
+    compile_discriminator(discriminator, optimizer or adam(config.learning_rate, "discriminator_optimizer"))
     return discriminator
 
 
-def compile_discriminator(discriminator: keras.Model, config: GANConfig):
+def compile_discriminator(discriminator: keras.Model, optimizer: keras.optimizers.Optimizer):
     """compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]), as on the slides."""
-    # optimizer="adam" on the slides: Adam with its default learning rate 0.001.
-    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
-                                      name="discriminator_optimizer")
     discriminator.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
+
+
+def adam(learning_rate: float, name: str, beta_1: float = 0.9, beta_2: float = 0.999) -> keras.optimizers.Adam:
+    """``optimizer="adam"`` on the slides: Adam, with Keras' default betas unless a recipe changes them.
+
+    The slides' learning rate is Keras' default, 0.001 (``GANConfig.learning_rate``).
+    Every optimizer of the sine GAN is made here, named, so that a checkpoint finds
+    its moments under the same key in every process (sinegan.tool.state).
+    """
+    return keras.optimizers.Adam(learning_rate, beta_1=beta_1, beta_2=beta_2, name=name)

@@ -14,54 +14,64 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, require_config
+from .config import GANConfig, require_slides_config
+from .discriminator import adam
+
+# The fields beyond the slides that would change G, or the GAN: the builders below refuse
+# a config that sets one (sinegan.recipe builds such a G or GAN, passing their values).
+IGNORED_BY_THE_GENERATOR = ("hidden_activation", "adam_beta_1", "adam_beta_2", "conditional",
+                            "generator_architecture", "generator_channels")
+IGNORED_BY_THE_GAN = ("adam_beta_1", "adam_beta_2", "generator_loss", "conditional")
 
 
-def build_generator(config: GANConfig) -> keras.Sequential:
+def build_generator(config: GANConfig, *, inputs: int | None = None, activation: str = "relu",
+                    optimizer: keras.optimizers.Optimizer | None = None) -> keras.Sequential:
     """Dense 64 relu -> Dense 256 relu -> Dense 64 tanh.
 
-    37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64.
+    37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64,
+    from ``config`` (``latent_dim``, ``generator_units``, ``train_len``). The
+    keyword arguments are plug points for recipes beyond the slides
+    (sinegan.recipe): ``inputs``, the width of G's input (default
+    ``latent_dim``); ``activation`` of the hidden layers; ``optimizer``.
     """
-    require_config(config)
-    hidden = [layers.Dense(units, activation=config.hidden_activation, name=f"hidden_{number}")
+    require_slides_config(config, "build_generator", IGNORED_BY_THE_GENERATOR)
+    hidden = [layers.Dense(units, activation=activation, name=f"hidden_{number}")
               for number, units in enumerate(config.generator_units, start=1)]
     generator = keras.Sequential(
         [
-            keras.Input(shape=(config.generator_inputs,)),  # (batch, 64) latent vectors z
+            keras.Input(shape=(inputs or config.latent_dim,)),  # (batch, 64) latent vectors z
             *hidden,  # (batch, 64) then (batch, 256)
-            layers.Dense(config.train_len, activation="tanh", name="output"),  # (batch, 64) a curve in (-1, 1)
+            layers.Dense(config.train_len, activation="tanh", name="output"),  # (batch, 64) in (-1, 1)
         ],
         name="generator",
     )
-    compile_generator(generator, config)
+    compile_generator(generator, optimizer or adam(config.learning_rate, "generator_optimizer"))
     return generator
 
 
-def compile_generator(generator: keras.Model, config: GANConfig):
+def compile_generator(generator: keras.Model, optimizer: keras.optimizers.Optimizer):
     """The slides compile G with adam and mse. That compile is never used: G only
     learns inside the GAN. We keep it so the model matches the slide."""
-    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, name="generator_optimizer")
     generator.compile(optimizer=optimizer, loss="mse")
 
 
-def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANConfig,
-              loss="binary_crossentropy") -> keras.Sequential:
+def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANConfig, *,
+              loss="binary_crossentropy", optimizer: keras.optimizers.Optimizer | None = None
+              ) -> keras.Sequential:
     """The GAN: z -> G(z) -> D(G(z)), built with D frozen as on the slides.
 
-    ``loss`` is where another generator loss plugs in (sinegan.extras.recipe);
-    the slides' binary cross-entropy against label 1 is -log D(G(z)).
+    ``loss`` and ``optimizer`` are where recipes beyond the slides plug in
+    (sinegan.recipe); the slides' binary cross-entropy against label 1 is
+    -log D(G(z)), and their optimizer the slides' ``adam`` at ``learning_rate``.
 
-    Careful on Keras 3: freezing D here, before ``compile``, does *not* fix what
-    the GAN trains. Keras 3 reads ``trainable`` later: on TensorFlow when a
-    train function is traced, at the first ``train_on_batch`` call for a batch
-    shape; on JAX and PyTorch at every call. That is why the training loop sets
-    the flag right before every update.
+    Freezing D here, before ``compile``, does *not* by itself fix what the GAN
+    trains on Keras 3: the training loop sets the flag again before every
+    update (why: sinegan.slides.training).
     """
-    require_config(config)
+    require_slides_config(config, "build_gan", IGNORED_BY_THE_GAN)
     discriminator.trainable = False
     gan = keras.Sequential([generator, discriminator], name="gan")
     # The GAN's optimizer moves G's weights only: D is frozen inside the GAN.
-    optimizer = keras.optimizers.Adam(config.learning_rate, beta_1=config.adam_beta_1, beta_2=config.adam_beta_2,
-                                      name="gan_optimizer")
-    gan.compile(optimizer=optimizer, loss=loss, metrics=["accuracy"])
+    gan.compile(optimizer=optimizer or adam(config.learning_rate, "gan_optimizer"), loss=loss,
+                metrics=["accuracy"])
     return gan

@@ -10,15 +10,23 @@ import numpy as np
 import keras
 
 from ..validation import is_int, require_instance, require_int, require_rng
-from .config import GANConfig, require_config
+from .config import GANConfig, require_config, require_slides_config
+
+# The fields beyond the slides that change G's inputs: sample_latent refuses a config that
+# sets one (sinegan.recipe.latent_for draws them for any config).
+IGNORED_FIELDS = ("latent_distribution", "conditional")
 
 
-def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0, latent_sampler=None) -> np.ndarray:
+def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0,
+                  latent_sampler=None) -> np.ndarray:
     """n fresh curves from G; the same seed gives the same curves.
 
-    ``latent_sampler`` draws G's inputs: the slides' uniform z (``sample_latent``
-    below) unless a recipe beyond the slides plugs in another (sinegan.extras.recipe).
+    ``latent_sampler(config, n, rng)`` draws G's inputs: the slides' uniform z
+    (``sample_latent`` below) unless a recipe beyond the slides plugs in another
+    (sinegan.recipe.curves_for does).
     """
+    if latent_sampler is None:
+        require_slides_config(config, "sample_curves", IGNORED_FIELDS)
     require_config(config)
     require_int("n", n, minimum=1)
     require_int("seed", seed, minimum=0)
@@ -48,8 +56,9 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
     ``shape`` is the number of vectors, or a tuple of leading dimensions: the
     result is (*shape, latent_dim) float32. Recipes beyond the slides draw z from
     another distribution, or add the frequency b a conditional G must draw
-    (sinegan.extras.latent_prior; sinegan.sample_latent picks by the config).
+    (sinegan.recipe.latent_for draws for any config).
     """
+    require_slides_config(config, "sample_latent", IGNORED_FIELDS)
     leading = latent_shape(config, shape, rng)
     return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(np.float32)
 

@@ -8,16 +8,23 @@ Algorithm 1 (arXiv:1406.2661), with k = 1 discriminator step per generator step:
 2. G step: show the GAN the same 64 latent vectors with label 1 ("real"), and
    update G only, with ``discriminator.trainable = False``.
 
-Keras 3 reads ``trainable`` after the model is compiled: when it *traces* a
-train function on TensorFlow, and at every call on JAX and PyTorch. The slides'
-habit of setting the flag right before every update is therefore what makes the
-alternation correct on each backend; the tests compare weights before and after
-every update to prove it.
+When Keras 3 reads ``trainable`` (the one place sinegan explains it; the
+measured details are in docs/freezing.md): not at ``compile``, as Keras 2 did,
+but later, and each backend at its own moment. TensorFlow reads it when it
+*traces* a train function, on the first ``train_on_batch`` call for a batch
+shape, and keeps that variable list afterwards. JAX reads it on every call but
+builds the optimizer for the first call's variable list and refuses any other
+later. PyTorch reads it on every call, and setting it flips ``requires_grad``
+on each weight. So the slides' habit of setting the flag right before every
+update is what makes the alternation correct on every backend: each update's
+variable list is chosen by the flag set just before it, in the slides' order.
+The same holds for code that traces the loop body once (sinegan.engines.fast):
+Keras reads the flags while tracing, in the same order. tests/test_freeze.py
+compares weights before and after every update to prove it.
 
-This module is the slides' loop as written, one ``train_on_batch`` per update:
-the literal engine. sinegan.harness.trainer wraps it with callbacks, progress,
-quality monitoring, finite checks and timing, and sinegan.extras.fast_engine
-runs the same loop body as one compiled call per epoch.
+This module is the slides' loop as written, one ``train_on_batch`` per update;
+sinegan.engines.literal runs it as it is, and sinegan.engines.fast runs the
+same loop body as one compiled call per epoch.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ from ..measure.plane import PlaneFrame
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
-from .state import build_optimizers, keyed_variables, require_same_variables
+from ..engines import prepare_optimizers
+from .state import keyed_variables, require_same_variables
 
 FORMAT = 2  # bump when the layout below changes
 RANDOM_STATE = "backend/random_state"  # the backend's own random state, where it has one (PyTorch)
@@ -62,7 +63,7 @@ def config_from_dict(fields: dict) -> GANConfig:
 def save_checkpoint(trainer, path):
     """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
     _require_trainer(trainer)
-    build_optimizers(trainer)
+    prepare_optimizers(trainer.discriminator, trainer.gan)  # the moments exist before they are saved or set
     history = trainer.history
     steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
     arrays = {
@@ -150,7 +151,7 @@ def restore_checkpoint(trainer, checkpoint):
     if saved_config.replace(epochs=0) != trainer.config.replace(epochs=0):
         raise ValueError("checkpoint was written for another config. "
                          f"Received: checkpoint config={saved_config}, trainer config={trainer.config}")
-    build_optimizers(trainer)
+    prepare_optimizers(trainer.discriminator, trainer.gan)  # the moments exist before they are saved or set
     variables = keyed_variables(trainer)
     saved = {key: value for key, value in checkpoint.items()
              if key not in ("metadata", RANDOM_STATE) and not key.startswith("history/")}

@@ -30,7 +30,7 @@ from ..figures.run import plot_generated_vs_real
 from ..harness.history import TrainingDiverged
 from ..harness.trainer import Trainer
 from ..measure.evaluate import evaluate_curves
-from ..extras.recipe import sample_curves
+from ..recipe import curves_for
 from .checkpoint import checkpoint_backend, plane_frames, read_checkpoint, trainer_from_checkpoint
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
@@ -116,7 +116,7 @@ def train(arguments, prog):
 def sample(arguments, prog):
     trainer = trainer_from_checkpoint(arguments.checkpoint)
     x, real = trainer.dataset.x, trainer.dataset.curves
-    curves = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)  # (n, 64)
+    curves = curves_for(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)  # (n, 64)
     if arguments.output.lower().endswith(".png"):
         figure = plot_generated_vs_real(x, curves, real, count=min(12, arguments.n))
         save_figure(arguments.output, figure)
@@ -129,7 +129,7 @@ def sample(arguments, prog):
 def evaluate(arguments, prog):
     trainer = trainer_from_checkpoint(arguments.checkpoint)
     data = trainer.dataset
-    generated = sample_curves(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)
+    generated = curves_for(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)
     rows = np.random.default_rng(arguments.seed).choice(len(data.curves), min(arguments.n, len(data.curves)),
                                                         replace=False)
     # As many real curves as generated ones, up to the whole data; k-NN compares equal sizes (paired).

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..figures.run import plot_run
 from ..harness.history import METRICS, History
-from ..extras.recipe import sample_curves
+from ..recipe import curves_for
 from .checkpoint import config_to_json, save_checkpoint, trainer_from_checkpoint
 from .files import atomic_write, save_figures
 
@@ -93,12 +93,12 @@ def write_run(trainer, run_directory, sample_seed: int | None = None):
     write_checkpoint(trainer, run_directory)
     write_history(trainer.history, run_directory)
     models = {"generator.keras": trainer.generator, "discriminator.keras": trainer.discriminator}
-    if trainer.sampling_generator is not trainer.generator:
+    if trainer.parts.averaged:
         models["averaged_generator.keras"] = trainer.sampling_generator
     for name, model in models.items():
         atomic_write(os.path.join(run_directory, name), lambda path, model=model: model.save(path, overwrite=True))
     seed = config.seed if sample_seed is None else sample_seed
-    curves = sample_curves(trainer.sampling_generator, config, SAMPLE_COUNT, seed=seed)  # (1000, 64)
+    curves = curves_for(trainer.sampling_generator, config, SAMPLE_COUNT, seed=seed)  # (1000, 64)
     atomic_write(os.path.join(run_directory, SAMPLES), lambda path: save_curves(path, data.x, curves))
     save_figures(run_directory, plot_run(data.x, data.curves, curves, trainer.history))
 

@@ -21,7 +21,7 @@ def _state_owners(trainer) -> dict:
         "discriminator_optimizer": trainer.discriminator.optimizer,
         "gan_optimizer": trainer.gan.optimizer,  # updates G through the GAN
     }
-    if trainer.sampling_generator is not trainer.generator:
+    if trainer.parts.averaged:
         owners["averaged_generator"] = trainer.sampling_generator
     return owners
 
@@ -66,21 +66,6 @@ def seed_state_keys(model) -> dict:
 
     walk(model, model.name)
     return keys
-
-
-def build_optimizers(trainer):
-    """Create the optimizers' moments now, as the first update would, so they can be saved or set.
-
-    D's optimizer covers D's weights; the GAN's covers G's only, because D is
-    frozen inside the GAN (the same calls as the fast engine's set-up).
-    """
-    discriminator = trainer.discriminator
-    if not discriminator.optimizer.built:
-        discriminator.trainable = True
-        discriminator.optimizer.build(discriminator.trainable_variables)
-    if not trainer.gan.optimizer.built:
-        discriminator.trainable = False
-        trainer.gan.optimizer.build(trainer.gan.trainable_variables)
 
 
 def require_same_variables(saved: dict, variables: dict):

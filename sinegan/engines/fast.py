@@ -1,23 +1,23 @@
 """The fast engine: one epoch of step 5 of the slides as a single compiled call, on any Keras backend.
 
-``gan_step`` is the slides' loop body (sinegan.slides.training), toggles included: k discriminator
-updates with ``discriminator.trainable = True``, then one generator update
-through the GAN with ``discriminator.trainable = False`` (Goodfellow et al.
-2014, arXiv:1406.2661, Algorithm 1). It is written with ``keras.ops`` only;
-sinegan.backends supplies the gradients and the loop. On TensorFlow and JAX
-the step's Python code runs once, while tracing, and that is exactly when
-Keras reads ``trainable``; so each update's variable list is chosen by the same
-flag, in the same order, as in the literal engine. The traced loop then runs
-all steps of an epoch without returning to Python. On PyTorch the step runs
-eagerly, flags included, once per step.
+``gan_step`` below is the slides' loop body (sinegan.slides.training), toggles
+included: k discriminator updates with ``discriminator.trainable = True``,
+then one generator update through the GAN with ``discriminator.trainable = False``
+(Goodfellow et al. 2014, arXiv:1406.2661, Algorithm 1). It is written with
+``keras.ops`` only; sinegan.backends supplies the gradients and the loop. On
+TensorFlow and JAX the step's Python code runs once, while tracing, and Keras
+reads the flags then (why that is enough: sinegan.slides.training), so each
+update's variable list is chosen by the same flag, in the same order, as in the
+literal engine; the traced loop then runs all steps of an epoch without
+returning to Python. On PyTorch the step runs eagerly, flags included.
 
-What each update minimises comes from sinegan.extras.losses and the config:
-the slides' cross-entropy game with the non-saturating or the minimax
-generator loss (``generator_loss``), optionally with D's R1 penalty
-(``r1_penalty_weight``, Mescheder et al. 2018, arXiv:1801.04406), or WGAN-GP (``loss="wgan-gp"``, Gulrajani
-et al. 2017, arXiv:1704.00028), whose critic steps add the gradient penalty on
-random interpolates. Only this engine runs WGAN-GP: ``train_on_batch`` cannot
-express a loss that needs the critic's gradient with respect to its input.
+What each update minimises: the slides' cross-entropy game with the
+non-saturating or the minimax generator loss (sinegan.engines.losses,
+``generator_loss``), optionally with D's R1 penalty (``r1_penalty_weight``,
+sinegan.extras.r1), or WGAN-GP (``loss="wgan-gp"``, sinegan.extras.wgan_gp),
+whose critic steps add the gradient penalty on random interpolates. Only this
+engine runs the two penalties: ``train_on_batch`` cannot express a loss that
+needs D's gradient with respect to its input.
 """
 
 from __future__ import annotations
@@ -27,32 +27,27 @@ from keras import ops
 
 from .. import backends
 from ..slides.config import GANConfig
-from .losses import GENERATOR_LOSSES, discriminator_loss, hard_accuracy, r1_penalty
+from . import prepare_optimizers
+from .losses import GENERATOR_LOSSES, discriminator_loss, hard_accuracy
 
 
-def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANConfig, after_generator_step=None,
-                       also_updated=()):
-    """``run_epoch(indices, latent) -> (steps, 4) metrics``, traced on its first call.
+def make_epoch(parts, config: GANConfig):
+    """``run_epoch(indices, latent) -> (steps, 4) metrics`` for ``parts`` (sinegan.recipe.GANParts).
 
-    ``generator`` is what draws D's fakes: G itself, or the conditional G that
-    hands D the requested b too (the GAN's first layer). ``real_inputs`` is
-    what D reads for each row of X_TRAIN, (train_size, 64), with each curve's
-    own b when conditional.
-    ``after_generator_step``, if given, runs after every G update, inside the
-    compiled loop (the averaged generator's update: sinegan.extras.averaging);
-    ``also_updated`` are the variables it writes.
+    The epoch is traced on its first call. ``parts.drawer`` draws D's fakes (G,
+    or the conditional G that also hands D the requested b), ``parts.real_inputs``
+    is what D reads of each row of X_TRAIN, and ``parts.after_generator_step``,
+    if any, runs after every G update inside the compiled loop (the averaged
+    generator's update: sinegan.extras.averaging).
     """
     backend = backends.current()
-    real_inputs = ops.convert_to_tensor(np.asarray(real_inputs, dtype="float32"))  # (train_size, 64) X_TRAIN
+    generator, discriminator, gan = parts.drawer, parts.discriminator, parts.gan
+    after_generator_step = parts.after_generator_step
+    real_inputs = ops.convert_to_tensor(np.asarray(parts.real_inputs, dtype="float32"))  # (train_size, 64)
     generator_loss = GENERATOR_LOSSES[config.generator_loss]
-
-    # Build the optimizers outside the loop if no train_on_batch call did yet.
-    discriminator.trainable = True
-    if not discriminator.optimizer.built:
-        discriminator.optimizer.build(discriminator.trainable_variables)
-    discriminator.trainable = False
-    if not gan.optimizer.built:
-        gan.optimizer.build(gan.trainable_variables)  # G's variables only: D is frozen
+    prepare_optimizers(discriminator, gan)  # outside the loop, if no train_on_batch call did yet
+    if config.r1_penalty_weight:  # imported only when asked for: the slides' recipe loads no extra
+        from ..extras.r1 import r1_penalty
 
     def discriminator_losses(real, generated):  # (64, 64) each
         ones = ops.ones((ops.shape(real)[0],))  # (64,)
@@ -68,7 +63,7 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         return generator_loss(probabilities), hard_accuracy(probabilities > 0.5, True)
 
     if config.loss == "wgan-gp":  # the critic's game, imported only when asked for
-        from .wgan_gp import wgan_gp_objectives
+        from ..extras.wgan_gp import wgan_gp_objectives
 
         discriminator_objective, generator_objective = wgan_gp_objectives(discriminator, gan, config)
     else:
@@ -93,7 +88,8 @@ def compile_fast_epoch(generator, discriminator, gan, real_inputs, config: GANCo
         return ops.concatenate([d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0)  # (4,)
 
     # Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
-    state = _unique([*gan.variables, *generator.variables, *discriminator.variables, *also_updated,
+    averaged = parts.sampling_generator.variables if parts.averaged else ()  # after_generator_step writes them
+    state = _unique([*gan.variables, *generator.variables, *discriminator.variables, *averaged,
                      *discriminator.optimizer.variables, *gan.optimizer.variables])
     run_epoch = backend.compile_loop(gan_step, state)
 

@@ -24,14 +24,9 @@ gradient vanishes with it, while the non-saturating one tends to -1. That is why
 the lecture prefers the non-saturating loss (``examples/generator_losses.py``
 draws both).
 
-The R1 penalty (Mescheder et al. 2018, arXiv:1801.04406) keeps the cross-entropy
-game but adds to D's loss, on real curves only,
-
-    gamma / 2 * E_x[||grad_x l(x)||^2],   l(x) = log(D(x) / (1 - D(x))), D's logit,
-
-so that D cannot grow steep around the data. Without it, the paper shows, G and
-D circle the equilibrium instead of reaching it; G's weights keep swinging and
-some of its curves land between two sinusoids.
+The fast engine (sinegan.engines.fast) minimises these; the literal engine
+compiles the GAN with ``keras_generator_loss``. The R1 penalty on D is an extra:
+sinegan.extras.r1.
 """
 
 from __future__ import annotations
@@ -39,7 +34,6 @@ from __future__ import annotations
 import keras
 from keras import ops
 
-from .. import backends
 
 # What compile(loss="binary_crossentropy") uses: probabilities are clipped to
 # [1e-7, 1 - 1e-7] before the logarithm, so a loss is never infinite.
@@ -85,7 +79,7 @@ GENERATOR_LOSSES = {"non_saturating": non_saturating_generator_loss, "minimax": 
 
 def keras_generator_loss(name: str):
     """The loss to ``compile`` the GAN with, for the literal engine's ``train_on_batch``
-    (sinegan.slides.generator.build_gan takes it).
+    (sinegan.recipe.gan_for passes it to sinegan.slides.generator.build_gan).
 
     The slides compile with "binary_crossentropy" and label 1: the non-saturating
     loss. The minimax loss ignores the labels; ``train_on_batch`` still gets ones,
@@ -97,21 +91,6 @@ def keras_generator_loss(name: str):
     def minimax(labels, probabilities):  # (batch,), (batch, 1)
         return minimax_generator_loss(probabilities)
     return minimax
-
-
-def r1_penalty(discriminator, real):
-    """mean(||grad_x l(x)||^2) over real inputs x, with l = log(D / (1 - D)) D's logit.
-
-    D ends in a sigmoid, so its logit is read back from the probability, clipped
-    like the cross-entropy's to [1e-7, 1 - 1e-7] (a saturated row adds nothing).
-    The caller multiplies by gamma / 2.
-    """
-    def logits(x):  # (batch, n) -> (batch,)
-        probabilities = ops.clip(discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7)  # (batch,)
-        return ops.log(probabilities) - ops.log1p(-probabilities)
-
-    gradients = backends.current().input_gradient(logits, real)  # (batch, n)
-    return ops.mean(ops.sum(ops.square(gradients), axis=1))
 
 
 def hard_accuracy(predicted_real, actually_real):
