@@ -15,7 +15,6 @@ Target: at least 90% hits at every b of the grid.
 import argparse
 
 import numpy as np
-
 from measures import train
 
 GRID = np.linspace(0.5, 2.0, 16)  # requested frequencies, the data's range
@@ -37,17 +36,29 @@ def main():
     if arguments.epochs:
         config = config.replace(epochs=arguments.epochs)
 
-    print(f"preset 'conditional': {config.epochs} epochs; {CURVES_PER_FREQUENCY} curves per requested b; "
-          f"hit = sine fit RMSE < 0.1 and |b fitted - b asked| < 0.1")
+    print(
+        f"preset 'conditional': {config.epochs} epochs; {CURVES_PER_FREQUENCY} curves per requested b; "
+        f"hit = sine fit RMSE < 0.1 and |b fitted - b asked| < 0.1"
+    )
     print(" seed | train s | " + " ".join(f"{b:5.2f}" for b in GRID) + " |   min | mean")
     met = 0
     for seed in range(arguments.seeds):
         trainer, seconds = train(config.replace(seed=seed))
-        rates = frequency_hit_rates(trainer.sampling_generator, trainer.config, trainer.dataset.x, GRID,
-                                    CURVES_PER_FREQUENCY, seed=seed)
+        rates = frequency_hit_rates(
+            trainer.sampling_generator,
+            trainer.config,
+            trainer.dataset.x,
+            GRID,
+            CURVES_PER_FREQUENCY,
+            seed=seed,
+        )
         met += bool(rates.min() >= TARGET)
-        print(f" {seed:4d} | {seconds:7.1f} | " + " ".join(f"{rate:5.2f}" for rate in rates)
-              + f" | {rates.min():5.2f} | {rates.mean():4.2f}", flush=True)
+        print(
+            f" {seed:4d} | {seconds:7.1f} | "
+            + " ".join(f"{rate:5.2f}" for rate in rates)
+            + f" | {rates.min():5.2f} | {rates.mean():4.2f}",
+            flush=True,
+        )
     print(f"\n{met} of {arguments.seeds} seeds reach {TARGET:.0%} hits at every requested b")
 
 

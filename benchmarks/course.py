@@ -31,8 +31,12 @@ def execute_lesson(path: Path, size: str):
     notebook = nbformat.read(path, as_version=4)
     first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
     first_code.source = first_code.source.replace('SIZE = "class"', f'SIZE = "{size}"')
-    NotebookClient(notebook, timeout=1800, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=1800,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     return notebook
 
 
@@ -52,14 +56,19 @@ def main():
     lessons = sorted(COURSE.glob("*.ipynb"))
     if arguments.lessons:
         lessons = [path for path in lessons if int(path.name[:2]) in arguments.lessons]
-    print(f"size {arguments.size!r}, backend {os.environ.get('KERAS_BACKEND', 'default')}, "
-          f"{os.cpu_count()} CPU cores")
+    print(
+        f"size {arguments.size!r}, backend {os.environ.get('KERAS_BACKEND', 'default')}, "
+        f"{os.cpu_count()} CPU cores"
+    )
     total = 0.0
     for path in lessons:
         seconds = run_lesson(path, arguments.size)
         total += seconds
-        verdict = "" if arguments.size != "class" else ("  under a minute" if seconds < TARGET_SECONDS
-                                                         else "  OVER A MINUTE")
+        verdict = (
+            ""
+            if arguments.size != "class"
+            else ("  under a minute" if seconds < TARGET_SECONDS else "  OVER A MINUTE")
+        )
         print(f"{path.stem:24s} {seconds:6.1f} s{verdict}", flush=True)
     print(f"{'all':24s} {total:6.1f} s")
 

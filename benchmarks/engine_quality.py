@@ -23,7 +23,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=3, help="seeds 0 .. N-1 (default 3)")
     parser.add_argument("--epochs", type=int, default=64, help="GAN epochs per run (default 64)")
-    parser.add_argument("--engines", default="fast,literal", help="comma-separated (default fast,literal)")
+    parser.add_argument(
+        "--engines", default="fast,literal", help="comma-separated (default fast,literal)"
+    )
     arguments = parser.parse_args()
     engines = [name.strip() for name in arguments.engines.split(",") if name.strip()]
 

@@ -33,21 +33,41 @@ import numpy as np
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
 import keras  # noqa: E402
+
 from sinegan import Trainer, generate_curves, latent_for, make_dataset  # noqa: E402
-from sinegan.recipe import discriminator_inputs_for  # noqa: E402
 from sinegan.measure.distances import discriminator_accuracy  # noqa: E402
 from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
+from sinegan.recipe import discriminator_inputs_for  # noqa: E402
 
 SAMPLES = 2000  # generated curves per measurement
 PAIRED_SAMPLES = 500  # k-NN and MMD: 500 generated vs 500 real
 D_ACCURACY_SAMPLES = 512  # a multiple of every minibatch_std_group the presets use
 SAMPLE_SEED = 1234
-COLUMNS = ("train s", "sine-like", "rmse p50", "b p5", "b p95", "W1(b)", "prec", "rec",
-           "MMD", "floor", "diversity", "D acc")
+COLUMNS = (
+    "train s",
+    "sine-like",
+    "rmse p50",
+    "b p5",
+    "b p95",
+    "W1(b)",
+    "prec",
+    "rec",
+    "MMD",
+    "floor",
+    "diversity",
+    "D acc",
+)
 
 # The targets of the improved recipe: each measure, its bound, and which way it must hold.
-TARGETS = {"sine-like": (">=", 0.98), "prec": (">=", 0.90), "rec": (">=", 0.90), "W1(b)": ("<=", 0.05),
-           "b p5 gap": ("<=", 0.05), "b p95 gap": ("<=", 0.05), "train s": ("<=", 30.0)}
+TARGETS = {
+    "sine-like": (">=", 0.98),
+    "prec": (">=", 0.90),
+    "rec": (">=", 0.90),
+    "W1(b)": ("<=", 0.05),
+    "b p5 gap": ("<=", 0.05),
+    "b p95 gap": ("<=", 0.05),
+    "train s": ("<=", 30.0),
+}
 
 
 def train(config, engine="fast"):
@@ -63,25 +83,43 @@ def measure(trainer) -> dict:
     """Every column of the tables but train s, for one trained generator."""
     config, data = trainer.config, trainer.dataset
     # The latent vectors are kept: a conditional D also reads the frequency each curve was asked for.
-    latent = latent_for(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))  # (2000, generator_inputs)
+    latent = latent_for(
+        config, SAMPLES, np.random.default_rng(SAMPLE_SEED)
+    )  # (2000, generator_inputs)
     generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
     # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD with those 500.
-    rows = np.random.default_rng(SAMPLE_SEED).choice(len(data.curves), PAIRED_SAMPLES, replace=False)  # (500,)
+    rows = np.random.default_rng(SAMPLE_SEED).choice(
+        len(data.curves), PAIRED_SAMPLES, replace=False
+    )  # (500,)
     real = np.concatenate([data.curves[rows], np.delete(data.curves, rows, axis=0)])  # (8192, 64)
     report = evaluate_curves(generated, real, data.x, k=3, seed=SAMPLE_SEED, paired=PAIRED_SAMPLES)
     frequency = report.parameter_distances["frequency"]
-    held_out = make_dataset(config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED))
-    held_out_inputs, _ = discriminator_inputs_for(config, held_out)  # (512, 64), or (512, 65) with each curve's b
-    accuracy = discriminator_accuracy(probability_of_real(trainer), held_out_inputs,
-                                      discriminator_fakes(trainer, latent[:D_ACCURACY_SAMPLES]))
-    return {"sine-like": report.generated_sine_like_fraction,
-            "rmse p50": float(np.median(report.generated_fit.rmse)),
-            "b p5": frequency["generated_p5"], "b p95": frequency["generated_p95"],
-            "b p5 gap": abs(frequency["generated_p5"] - frequency["real_p5"]),
-            "b p95 gap": abs(frequency["generated_p95"] - frequency["real_p95"]),
-            "W1(b)": frequency["wasserstein1"], "prec": report.precision, "rec": report.recall,
-            "MMD": report.mmd, "floor": report.mmd_floor, "diversity": report.diversity_ratio,
-            "D acc": accuracy["overall"]}
+    held_out = make_dataset(
+        config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED)
+    )
+    held_out_inputs, _ = discriminator_inputs_for(
+        config, held_out
+    )  # (512, 64), or (512, 65) with each curve's b
+    accuracy = discriminator_accuracy(
+        probability_of_real(trainer),
+        held_out_inputs,
+        discriminator_fakes(trainer, latent[:D_ACCURACY_SAMPLES]),
+    )
+    return {
+        "sine-like": report.generated_sine_like_fraction,
+        "rmse p50": float(np.median(report.generated_fit.rmse)),
+        "b p5": frequency["generated_p5"],
+        "b p95": frequency["generated_p95"],
+        "b p5 gap": abs(frequency["generated_p5"] - frequency["real_p5"]),
+        "b p95 gap": abs(frequency["generated_p95"] - frequency["real_p95"]),
+        "W1(b)": frequency["wasserstein1"],
+        "prec": report.precision,
+        "rec": report.recall,
+        "MMD": report.mmd,
+        "floor": report.mmd_floor,
+        "diversity": report.diversity_ratio,
+        "D acc": accuracy["overall"],
+    }
 
 
 def discriminator_fakes(trainer, latent):
@@ -110,8 +148,10 @@ def probability_of_real(trainer):
 
 
 def meets_targets(row: dict) -> bool:
-    return all(row[name] >= bound if sense == ">=" else row[name] <= bound
-               for name, (sense, bound) in TARGETS.items())
+    return all(
+        row[name] >= bound if sense == ">=" else row[name] <= bound
+        for name, (sense, bound) in TARGETS.items()
+    )
 
 
 def print_header():
@@ -124,4 +164,6 @@ def print_row(label, seed, row, note=""):
 
 
 def print_mean(label, rows, note=""):
-    print_row(label, "mean", {name: float(np.mean([row[name] for row in rows])) for name in COLUMNS}, note)
+    print_row(
+        label, "mean", {name: float(np.mean([row[name] for row in rows])) for name in COLUMNS}, note
+    )

@@ -27,7 +27,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is impor
 
 from matplotlib.animation import PillowWriter  # noqa: E402
 
-from sinegan import IMPROVED, SLIDES, Trainer, animate_plane, generate_curves, measure_plane, plot_plane  # noqa: E402
+from sinegan import (
+    IMPROVED,
+    SLIDES,
+    Trainer,
+    animate_plane,
+    generate_curves,
+    measure_plane,
+    plot_plane,
+)  # noqa: E402
 from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
 
 REPEATS = 5  # timings: the median of 5 calls
@@ -42,19 +50,30 @@ def inside_rectangle(frequency, phase, config):
 def describe(name, frame, config):
     """The numbers the figure shows, as one paragraph."""
     fitted = frame.sine_like  # (n,) bool
-    inside = inside_rectangle(frame.frequency[fitted], frame.phase[fitted], config)  # (sine-like,) bool
+    inside = inside_rectangle(
+        frame.frequency[fitted], frame.phase[fitted], config
+    )  # (sine-like,) bool
     low, high = np.percentile(frame.frequency[fitted], [5, 95])
-    grid_frequency, grid_phase = np.meshgrid(frame.frequency_grid, frame.phase_grid)  # (nc, nb) each
+    grid_frequency, grid_phase = np.meshgrid(
+        frame.frequency_grid, frame.phase_grid
+    )  # (nc, nb) each
     in_data = inside_rectangle(grid_frequency, grid_phase, config)  # (nc, nb) bool
     # D's score at each sine-like curve's point: the grid cell nearest its (b, c).
-    columns = np.abs(frame.frequency[fitted][:, None] - frame.frequency_grid[None, :]).argmin(axis=1)  # (sine-like,)
-    rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(axis=1)  # (sine-like,)
-    print(f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
-          f"{(~fitted).sum()} fit no sine; {inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
-          f"their b from {low:.2f} to {high:.2f} (5th-95th percentile; data {config.frequency_range[0]}-"
-          f"{config.frequency_range[1]}); D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
-          f"{frame.scores[~in_data].mean():.2f} outside, {frame.scores[rows, columns].mean():.2f} at G's "
-          "sine-like curves", flush=True)
+    columns = np.abs(frame.frequency[fitted][:, None] - frame.frequency_grid[None, :]).argmin(
+        axis=1
+    )  # (sine-like,)
+    rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(
+        axis=1
+    )  # (sine-like,)
+    print(
+        f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
+        f"{(~fitted).sum()} fit no sine; {inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
+        f"their b from {low:.2f} to {high:.2f} (5th-95th percentile; data {config.frequency_range[0]}-"
+        f"{config.frequency_range[1]}); D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
+        f"{frame.scores[~in_data].mean():.2f} outside, {frame.scores[rows, columns].mean():.2f} at G's "
+        "sine-like curves",
+        flush=True,
+    )
 
 
 def time_plane(trainer):
@@ -75,34 +94,54 @@ def time_plane(trainer):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", default=os.path.join("docs", "figures"), help="folder of the figures")
+    parser.add_argument(
+        "--output", default=os.path.join("docs", "figures"), help="folder of the figures"
+    )
     arguments = parser.parse_args()
     for name, config in (("slides", SLIDES), ("improved", IMPROVED)):
         trainer = Trainer(config, engine="fast")
         start = time.perf_counter()
         trainer.pretrain_discriminator(log=None)
         trainer.train(log=None)
-        print(f"{name}: {config.epochs} epochs in {time.perf_counter() - start:.1f} s, "
-              f"{len(trainer.history.plane)} frames of the plane", flush=True)
-        for frame in trainer.history.plane:  # the run, frame by frame: how many sine-like, and their band of b
+        print(
+            f"{name}: {config.epochs} epochs in {time.perf_counter() - start:.1f} s, "
+            f"{len(trainer.history.plane)} frames of the plane",
+            flush=True,
+        )
+        for frame in (
+            trainer.history.plane
+        ):  # the run, frame by frame: how many sine-like, and their band of b
             fitted = frame.sine_like  # (n,) bool
-            band = (" with b from {:.2f} to {:.2f}".format(*np.percentile(frame.frequency[fitted], [5, 95]))
-                    if fitted.any() else "")
-            print(f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; all {len(fitted)} fitted b from "
-                  "{:.2f} to {:.2f}".format(*np.percentile(frame.frequency, [5, 95])))
+            band = (
+                " with b from {:.2f} to {:.2f}".format(
+                    *np.percentile(frame.frequency[fitted], [5, 95])
+                )
+                if fitted.any()
+                else ""
+            )
+            print(
+                f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; all {len(fitted)} fitted b from "
+                "{:.2f} to {:.2f}".format(*np.percentile(frame.frequency, [5, 95]))
+            )
         describe(name, trainer.history.plane[-1], config)
         measures, plane = time_plane(trainer)
         group = config.minibatch_std_group
         rows = 48 * 48 * max(group, 1)
-        print(f"{name}: per monitored epoch, the monitor's measures take {measures * 1000:.0f} ms and the plane "
-              f"adds {plane * 1000:.0f} ms (one D call on {rows:,} rows"
-              + (f": each of the 2,304 grid curves in a group of {group}" if group else "") + ")", flush=True)
+        print(
+            f"{name}: per monitored epoch, the monitor's measures take {measures * 1000:.0f} ms and the plane "
+            f"adds {plane * 1000:.0f} ms (one D call on {rows:,} rows"
+            + (f": each of the 2,304 grid curves in a group of {group}" if group else "")
+            + ")",
+            flush=True,
+        )
         path = os.path.join(arguments.output, f"plane-{name}.png")
         plot_plane(trainer.history.plane[-1], config).savefig(path, dpi=110)
         print(f"wrote {path}")
         if name == "slides":
             path = os.path.join(arguments.output, "plane-slides.gif")
-            animate_plane(trainer.history.plane, config).save(path, writer=PillowWriter(fps=2), dpi=80)
+            animate_plane(trainer.history.plane, config).save(
+                path, writer=PillowWriter(fps=2), dpi=80
+            )
             print(f"wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB)")
 
 

@@ -23,21 +23,33 @@ def main():
     from sinegan.presets import PRESETS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--preset", nargs="+", default=["improved"], choices=sorted(PRESETS),
-                        help="one or more presets (default: improved)")
+    parser.add_argument(
+        "--preset",
+        nargs="+",
+        default=["improved"],
+        choices=sorted(PRESETS),
+        help="one or more presets (default: improved)",
+    )
     parser.add_argument("--seeds", type=int, default=10, help="seeds 0 .. N-1 (default 10)")
     parser.add_argument("--epochs", type=int, help="override the preset's epochs")
     arguments = parser.parse_args()
     if arguments.seeds < 1 or (arguments.epochs is not None and arguments.epochs < 1):
         parser.error("--seeds and --epochs must be positive integers")
-    print("targets: " + ", ".join(f"{name} {sense} {bound}" for name, (sense, bound) in TARGETS.items()))
-    summary = {name: run_preset(name, PRESETS[name], arguments.seeds, arguments.epochs)
-               for name in arguments.preset}
+    print(
+        "targets: "
+        + ", ".join(f"{name} {sense} {bound}" for name, (sense, bound) in TARGETS.items())
+    )
+    summary = {
+        name: run_preset(name, PRESETS[name], arguments.seeds, arguments.epochs)
+        for name in arguments.preset
+    }
     if len(summary) > 1:
         print("\nside by side (means over the seeds):")
         print_header()
         for name, rows in summary.items():
-            print_mean(name[:8], rows, f"{sum(map(meets_targets, rows))}/{len(rows)} meet every target")
+            print_mean(
+                name[:8], rows, f"{sum(map(meets_targets, rows))}/{len(rows)} meet every target"
+            )
 
 
 def run_preset(name, config, seeds, epochs=None):

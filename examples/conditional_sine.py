@@ -15,7 +15,12 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder  # noqa: E402
+from sinegan.tool.command_line import (
+    OneLineParser,
+    non_negative_int,
+    parse_with_output_folder,
+    positive_int,
+)  # noqa: E402
 from sinegan.tool.files import save_figure  # noqa: E402
 
 FREQUENCIES = (0.5, 0.8, 1.1, 1.4, 1.7, 2.0)  # requested b, across the data's range
@@ -27,7 +32,9 @@ def parse_arguments(argv):
     parser = OneLineParser(prog="conditional_sine.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=positive_int, help="GAN epochs (default: the preset's)")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", default=os.path.join("runs", "conditional_sine"), help="output folder")
+    parser.add_argument(
+        "--out", default=os.path.join("runs", "conditional_sine"), help="output folder"
+    )
     return parse_with_output_folder(parser, argv)
 
 
@@ -35,6 +42,7 @@ def main(argv=None):
     arguments = parse_arguments(argv)
 
     import numpy as np
+
     from sinegan import Trainer, preset
     from sinegan.extras.conditional import frequency_hit_rates, sample_conditional_curves
     from sinegan.figures.lectures import plot_conditional_curves
@@ -52,12 +60,18 @@ def main(argv=None):
     asked = np.repeat(FREQUENCIES, CURVES_SHOWN)  # (24,)
     curves = sample_conditional_curves(generator, config, asked, seed=config.seed)  # (24, 64)
     fitted = fit_sines(curves, x).frequency.reshape(len(FREQUENCIES), CURVES_SHOWN)
-    figure = plot_conditional_curves(x, FREQUENCIES, curves.reshape(len(FREQUENCIES), CURVES_SHOWN, -1), fitted)
+    figure = plot_conditional_curves(
+        x, FREQUENCIES, curves.reshape(len(FREQUENCIES), CURVES_SHOWN, -1), fitted
+    )
     path = os.path.join(arguments.out, "conditional_sines.png")
     save_figure(path, figure, dpi=100)
 
-    rates = frequency_hit_rates(generator, config, x, FREQUENCIES, CURVES_MEASURED, seed=config.seed)
-    print(f"Share of {CURVES_MEASURED} curves per b that are sine-like with |b fitted - b asked| < 0.1:")
+    rates = frequency_hit_rates(
+        generator, config, x, FREQUENCIES, CURVES_MEASURED, seed=config.seed
+    )
+    print(
+        f"Share of {CURVES_MEASURED} curves per b that are sine-like with |b fitted - b asked| < 0.1:"
+    )
     for frequency, rate in zip(FREQUENCIES, rates):
         print(f"  b = {frequency:.2f}: {rate:.1%}")
     print(f"Wrote {path}")

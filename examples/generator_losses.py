@@ -25,7 +25,9 @@ from sinegan.tool.files import save_figure  # noqa: E402
 def parse_arguments(argv):
     parser = OneLineParser(prog="generator_losses.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", default=os.path.join("runs", "generator_losses"), help="output folder")
+    parser.add_argument(
+        "--out", default=os.path.join("runs", "generator_losses"), help="output folder"
+    )
     return parse_with_output_folder(parser, argv)
 
 
@@ -38,13 +40,16 @@ def gradient_norms_at_the_start(config):
     trainer.pretrain_discriminator(log=None)
     _, latent = trainer.draw_epoch_batches()
     trainer.discriminator.trainable = False
-    return generator_gradient_norms(trainer.gan, trainer.generator, latent[0, 0])  # one batch, (64, latent_dim)
+    return generator_gradient_norms(
+        trainer.gan, trainer.generator, latent[0, 0]
+    )  # one batch, (64, latent_dim)
 
 
 def main(argv=None):
     arguments = parse_arguments(argv)
 
     import numpy as np
+
     from sinegan import IMPROVED
     from sinegan.figures.theory import LOSS_LABELS, plot_generator_losses
     from sinegan.lectures.theory import generator_loss_curves

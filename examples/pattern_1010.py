@@ -15,7 +15,12 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.tool.command_line import OneLineParser, non_negative_int, positive_int, parse_with_output_folder
+from sinegan.tool.command_line import (
+    OneLineParser,
+    non_negative_int,
+    parse_with_output_folder,
+    positive_int,
+)
 from sinegan.tool.files import atomic_write, save_figures
 
 SAMPLES = 1000  # patterns saved in samples.npz
@@ -23,7 +28,9 @@ SAMPLES = 1000  # patterns saved in samples.npz
 
 def parse_arguments(argv):
     parser = OneLineParser(prog="pattern_1010.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--steps", type=positive_int, default=3000, help="rounds of the three steps (default 3000)")
+    parser.add_argument(
+        "--steps", type=positive_int, default=3000, help="rounds of the three steps (default 3000)"
+    )
     parser.add_argument("--seed", type=non_negative_int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", default=os.path.join("runs", "pattern_1010"), help="output folder")
     return parse_with_output_folder(parser, argv)
@@ -33,17 +40,28 @@ def main(argv=None):
     arguments = parse_arguments(argv)
 
     import numpy as np
-    from sinegan.lectures.pattern1010 import PatternGAN
+
     from sinegan.figures.lectures import plot_pattern_losses, plot_pattern_over_training
+    from sinegan.lectures.pattern1010 import PatternGAN
 
     gan = PatternGAN(seed=arguments.seed)
     gan.train(arguments.steps)
     samples = gan.sample(SAMPLES, seed=arguments.seed)  # (1000, 4)
-    save_figures(arguments.out, {"pattern_losses.png": plot_pattern_losses(gan.history),
-                                 "pattern_training.png": plot_pattern_over_training(gan.history)})
-    atomic_write(os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, samples=samples))
-    print(f"\nMean of {SAMPLES} generated patterns: " + ", ".join(f"{value:.3f}" for value in samples.mean(axis=0))
-          + " (real data: 0.900, 0.100, 0.900, 0.100)")
+    save_figures(
+        arguments.out,
+        {
+            "pattern_losses.png": plot_pattern_losses(gan.history),
+            "pattern_training.png": plot_pattern_over_training(gan.history),
+        },
+    )
+    atomic_write(
+        os.path.join(arguments.out, "samples.npz"), lambda path: np.savez(path, samples=samples)
+    )
+    print(
+        f"\nMean of {SAMPLES} generated patterns: "
+        + ", ".join(f"{value:.3f}" for value in samples.mean(axis=0))
+        + " (real data: 0.900, 0.100, 0.900, 0.100)"
+    )
     print(f"Wrote samples.npz and 2 figures to {arguments.out}")
 
 

@@ -16,9 +16,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up 
 
 from sinegan.tool.command_line import OneLineParser
 
-KERNEL = [[1, 0, -1],  # any 3×3 kernel will do; this one has no symmetry to hide a flip
-          [2, 1, 0],
-          [0, -1, 3]]
+KERNEL = [
+    [1, 0, -1],  # any 3×3 kernel will do; this one has no symmetry to hide a flip
+    [2, 1, 0],
+    [0, -1, 3],
+]
 
 
 def show(title, array):
@@ -27,10 +29,17 @@ def show(title, array):
 
 
 def main(argv=None):
-    OneLineParser(prog="transposed_convolution.py", description=__doc__.split("\n\n")[0]).parse_args(argv)
+    OneLineParser(
+        prog="transposed_convolution.py", description=__doc__.split("\n\n")[0]
+    ).parse_args(argv)
 
     import numpy as np
-    from sinegan.lectures.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
+
+    from sinegan.lectures.convolution import (
+        convolution_matrix,
+        keras_convolution,
+        keras_transposed_convolution,
+    )
 
     kernel = np.array(KERNEL, dtype=float)
     x = np.arange(1, 17, dtype=float).reshape(4, 4)  # the 4×4 input
@@ -53,7 +62,9 @@ def main(argv=None):
 
     round_trip = (matrix.T @ matrix @ x.ravel()).reshape(4, 4)
     show("Cᵀ C x (4×4): the size of x is back, its values are not", round_trip)
-    agree = np.allclose(by_keras, by_matrix) and np.allclose(transposed_by_keras, transposed_by_matrix)
+    agree = np.allclose(by_keras, by_matrix) and np.allclose(
+        transposed_by_keras, transposed_by_matrix
+    )
     print(f"\nKeras agrees with C and Cᵀ: {agree}")
     print(f"Cᵀ C x equals x: {np.allclose(round_trip, x)}")
     return 0 if agree else 1

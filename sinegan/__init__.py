@@ -40,14 +40,31 @@ import importlib
 
 _HOMES = {
     "slides.config": ["GANConfig"],
-    "presets": ["CONDITIONAL", "DCGAN", "IMPROVED", "MINIMAX", "PRESETS", "SLIDES", "WGAN_GP", "preset"],
+    "presets": [
+        "CONDITIONAL",
+        "DCGAN",
+        "IMPROVED",
+        "MINIMAX",
+        "PRESETS",
+        "SLIDES",
+        "WGAN_GP",
+        "preset",
+    ],
     "config_checks": ["ENGINES"],
     "slides.dataset": ["SineDataset", "make_dataset", "make_noise_curves", "sinusoids", "x_coords"],
     "slides.discriminator": ["build_discriminator"],
     "slides.generator": ["build_gan", "build_generator"],
     "slides.training": ["pretrain_discriminator", "train_gan_epoch"],
     "slides.sampling": ["generate_curves", "sample_curves", "sample_latent"],
-    "recipe": ["GANParts", "assemble", "curves_for", "discriminator_for", "gan_for", "generator_for", "latent_for"],
+    "recipe": [
+        "GANParts",
+        "assemble",
+        "curves_for",
+        "discriminator_for",
+        "gan_for",
+        "generator_for",
+        "latent_for",
+    ],
     "extras.latent_prior": ["encode_frequency"],
     "extras.conditional": ["frequency_hit_rates", "sample_conditional_curves"],
     "seeding": ["seed_everything"],
@@ -57,7 +74,12 @@ _HOMES = {
     "measure.plane": ["PlaneFrame", "measure_plane"],
     "figures.animation": ["animate_snapshots"],
     "figures.plane": ["animate_plane", "plot_plane"],
-    "tool.checkpoint": ["read_checkpoint", "restore_checkpoint", "save_checkpoint", "trainer_from_checkpoint"],
+    "tool.checkpoint": [
+        "read_checkpoint",
+        "restore_checkpoint",
+        "save_checkpoint",
+        "trainer_from_checkpoint",
+    ],
     "tool.rundir": ["open_run", "write_run"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}

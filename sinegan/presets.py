@@ -77,8 +77,14 @@ WGAN_GP = IMPROVED.replace(
 # 99% hits or more (benchmarks/conditional.py, seeds 0-2), so D keeps reading b by
 # concatenation.
 CONDITIONAL = IMPROVED.replace(conditional=True)
-PRESETS = {"slides": SLIDES, "improved": IMPROVED, "dcgan": DCGAN, "minimax": MINIMAX,
-           "wgan-gp": WGAN_GP, "conditional": CONDITIONAL}
+PRESETS = {
+    "slides": SLIDES,
+    "improved": IMPROVED,
+    "dcgan": DCGAN,
+    "minimax": MINIMAX,
+    "wgan-gp": WGAN_GP,
+    "conditional": CONDITIONAL,
+}
 
 
 def preset(name: str) -> GANConfig:

@@ -48,7 +48,9 @@ class GANParts:
     generator: keras.Model  # step 4: G
     gan: keras.Model  # step 4: the drawer followed by the frozen D
     drawer: keras.Model  # what draws D's fakes: G, or the conditional G that also hands D its b
-    real_inputs: np.ndarray  # (train_size, 64) what D reads of row n of X_TRAIN (+ b_n if conditional)
+    real_inputs: (
+        np.ndarray
+    )  # (train_size, 64) what D reads of row n of X_TRAIN (+ b_n if conditional)
     noise_inputs: np.ndarray  # (train_size, 64) the same for NOISE: step 3's fakes
     latent_sampler: Callable  # (shape, rng) -> G's inputs, (*shape, generator_inputs) float32
     sampling_generator: keras.Model  # the G that curves are drawn from: G, or its averaged copy
@@ -68,21 +70,31 @@ def assemble(config: GANConfig, dataset: SineDataset) -> GANParts:
     drawer = fake_drawer_for(generator, config)
     real_inputs, noise_inputs = discriminator_inputs_for(config, dataset)
     sampling_generator, after_generator_step = sampling_generator_for(generator, config)
-    return GANParts(discriminator=discriminator, generator=generator,
-                    gan=gan_for(drawer, discriminator, config), drawer=drawer,
-                    real_inputs=real_inputs, noise_inputs=noise_inputs,
-                    latent_sampler=partial(latent_for, config), sampling_generator=sampling_generator,
-                    after_generator_step=after_generator_step)
+    return GANParts(
+        discriminator=discriminator,
+        generator=generator,
+        gan=gan_for(drawer, discriminator, config),
+        drawer=drawer,
+        real_inputs=real_inputs,
+        noise_inputs=noise_inputs,
+        latent_sampler=partial(latent_for, config),
+        sampling_generator=sampling_generator,
+        after_generator_step=after_generator_step,
+    )
 
 
 def _adam(config: GANConfig, name: str) -> keras.optimizers.Adam:
-    return slides_discriminator.adam(config.learning_rate, name, config.adam_beta_1, config.adam_beta_2)
+    return slides_discriminator.adam(
+        config.learning_rate, name, config.adam_beta_1, config.adam_beta_2
+    )
 
 
 def discriminator_for(config: GANConfig) -> keras.Model:
     """Step 2 for any recipe: the slides' D, with whatever the config plugs in."""
     require_config(config)
-    output_activation = None if config.loss == "wgan-gp" else "sigmoid"  # a critic's score is linear
+    output_activation = (
+        None if config.loss == "wgan-gp" else "sigmoid"
+    )  # a critic's score is linear
     optimizer = _adam(config, "discriminator_optimizer")
     if config.discriminator_conditioning == "projection":
         from .extras.projection import build_projection_discriminator
@@ -94,10 +106,17 @@ def discriminator_for(config: GANConfig) -> keras.Model:
         if config.minibatch_std_group:
             from .extras.minibatch_std import MinibatchStandardDeviation
 
-            before_output.append(MinibatchStandardDeviation(config.minibatch_std_group, name="minibatch_std"))
+            before_output.append(
+                MinibatchStandardDeviation(config.minibatch_std_group, name="minibatch_std")
+            )
         discriminator = slides_discriminator.build_discriminator(
-            config.slides_only(), inputs=config.discriminator_inputs, activation=config.hidden_activation,
-            before_output=before_output, output_activation=output_activation, optimizer=optimizer)
+            config.slides_only(),
+            inputs=config.discriminator_inputs,
+            activation=config.hidden_activation,
+            before_output=before_output,
+            output_activation=output_activation,
+            optimizer=optimizer,
+        )
     if config.loss == "wgan-gp":
         from .extras.wgan_gp import make_critic
 
@@ -113,8 +132,12 @@ def generator_for(config: GANConfig) -> keras.Model:
         from .extras.dcgan import build_dcgan_generator
 
         return build_dcgan_generator(config, optimizer)
-    return slides_generator.build_generator(config.slides_only(), inputs=config.generator_inputs,
-                                            activation=config.hidden_activation, optimizer=optimizer)
+    return slides_generator.build_generator(
+        config.slides_only(),
+        inputs=config.generator_inputs,
+        activation=config.hidden_activation,
+        optimizer=optimizer,
+    )
 
 
 def fake_drawer_for(generator: keras.Model, config: GANConfig) -> keras.Model:
@@ -136,8 +159,13 @@ def gan_for(drawer: keras.Model, discriminator: keras.Model, config: GANConfig) 
         from .engines.losses import keras_generator_loss
 
         loss = keras_generator_loss(config.generator_loss)
-    return slides_generator.build_gan(drawer, discriminator, config.slides_only(), loss=loss,
-                                      optimizer=_adam(config, "gan_optimizer"))
+    return slides_generator.build_gan(
+        drawer,
+        discriminator,
+        config.slides_only(),
+        loss=loss,
+        optimizer=_adam(config, "gan_optimizer"),
+    )
 
 
 def latent_for(config: GANConfig, shape, rng: np.random.Generator) -> np.ndarray:
@@ -174,4 +202,6 @@ def sampling_generator_for(generator: keras.Model, config: GANConfig):
     from .extras.averaging import averaged_copy, update_average
 
     average = averaged_copy(generator)
-    return average, lambda: update_average(average.weights, generator.weights, config.generator_average_decay)
+    return average, lambda: update_average(
+        average.weights, generator.weights, config.generator_average_decay
+    )

@@ -8,8 +8,8 @@ the same weights and the same samples.
 
 from __future__ import annotations
 
-import numpy as np
 import keras
+import numpy as np
 
 from .validation import require_int
 

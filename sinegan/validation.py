@@ -20,17 +20,21 @@ import numpy as np
 
 # The largest integers the library can use. A size becomes a NumPy or TensorFlow
 # dimension, which is an int64; Keras and NumPy seed with 32-bit integers.
-INT64_MAX = 2 ** 63 - 1
-SEED_MAX = 2 ** 32 - 1
-LIMIT_NAMES = {INT64_MAX: "2**63 - 1, the largest int64: NumPy's and TensorFlow's sizes",
-               SEED_MAX: "2**32 - 1, the largest seed NumPy and Keras accept"}
+INT64_MAX = 2**63 - 1
+SEED_MAX = 2**32 - 1
+LIMIT_NAMES = {
+    INT64_MAX: "2**63 - 1, the largest int64: NumPy's and TensorFlow's sizes",
+    SEED_MAX: "2**32 - 1, the largest seed NumPy and Keras accept",
+}
 # The largest float32: the curves, the NOISE matrix and the latent vectors are float32.
 FLOAT32_MAX = float(np.finfo(np.float32).max)  # about 3.4e38
 
 
 def fail(name, expected, value, also=""):
     """Raise the house ValueError: "NAME expected EXPECTED. Received: NAME=VALUE[, ALSO]"."""
-    raise ValueError(f"{name} expected {expected}. Received: {name}={value!r}{', ' + also if also else ''}")
+    raise ValueError(
+        f"{name} expected {expected}. Received: {name}={value!r}{', ' + also if also else ''}"
+    )
 
 
 def refuse(name, expected, value):
@@ -67,7 +71,9 @@ def is_int(value) -> bool:
 
 def is_number(value) -> bool:
     """A real number, NumPy's included; never a bool."""
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, (bool, np.bool_)
+    )
 
 
 def is_finite(value) -> bool:
@@ -81,7 +87,9 @@ def is_finite(value) -> bool:
 def require_int(name, value, minimum=1, maximum=INT64_MAX):
     """An integer in [minimum, maximum], NumPy's included; never a bool."""
     if not is_int(value) or value < minimum:
-        kind = {0: "a non-negative integer", 1: "a positive integer"}.get(minimum, f"an integer >= {minimum}")
+        kind = {0: "a non-negative integer", 1: "a positive integer"}.get(
+            minimum, f"an integer >= {minimum}"
+        )
         fail(name, kind, value)
     if value > maximum:
         fail(name, f"an integer <= {LIMIT_NAMES.get(maximum, maximum)}", value)
@@ -118,18 +126,30 @@ def require_range(name, bounds, strict):
     if not (isinstance(bounds, tuple) and len(bounds) == 2 and all(map(is_finite, bounds))):
         fail(name, "a (low, high) pair of finite numbers", bounds)
     if max(abs(float(bound)) for bound in bounds) > FLOAT32_MAX:
-        fail(name, f"a (low, high) pair within float32's range, |value| <= {FLOAT32_MAX:.4g}: the curves, "
-             "NOISE and the latent vectors are float32", bounds)
-    low, high = map(float, bounds)  # as the computations compare them: a float16 would compare in float16
+        fail(
+            name,
+            f"a (low, high) pair within float32's range, |value| <= {FLOAT32_MAX:.4g}: the curves, "
+            "NOISE and the latent vectors are float32",
+            bounds,
+        )
+    low, high = map(
+        float, bounds
+    )  # as the computations compare them: a float16 would compare in float16
     if (low >= high) if strict else (low > high):
         fail(name, f"low {'<' if strict else '<='} high", bounds)
     if math.copysign(1.0, high - low) < 0:  # only (0.0, -0.0) gets here
-        fail(name, "low <= high, and not (0.0, -0.0): NumPy's uniform reads its width -0.0 as negative", bounds)
+        fail(
+            name,
+            "low <= high, and not (0.0, -0.0): NumPy's uniform reads its width -0.0 as negative",
+            bounds,
+        )
 
 
 def require_sizes(name, value):
     """A non-empty tuple of positive integers, such as a network's layer widths."""
-    if not (isinstance(value, tuple) and value and all(is_int(size) and size >= 1 for size in value)):
+    if not (
+        isinstance(value, tuple) and value and all(is_int(size) and size >= 1 for size in value)
+    ):
         fail(name, "a non-empty tuple of positive integers", value)
     if max(value) > INT64_MAX:
         fail(name, f"sizes <= {LIMIT_NAMES[INT64_MAX]}", value)
@@ -148,21 +168,29 @@ def require_curves(curves, name, minimum_count=1):
     """``curves`` as a finite float64 array of shape (n_curves, n_points), n_curves >= minimum_count."""
     array = np.asarray(curves, dtype=np.float64)
     if array.ndim != 2 or array.shape[1] == 0:
-        raise ValueError(f"{name} expected a 2-D array of curves, shape (n_curves, n_points). "
-                         f"Received: {name}.shape={array.shape}")
+        raise ValueError(
+            f"{name} expected a 2-D array of curves, shape (n_curves, n_points). "
+            f"Received: {name}.shape={array.shape}"
+        )
     if array.shape[0] < minimum_count:
-        raise ValueError(f"{name} expected at least {minimum_count} curves. Received: {name}.shape={array.shape}")
+        raise ValueError(
+            f"{name} expected at least {minimum_count} curves. Received: {name}.shape={array.shape}"
+        )
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} expected only finite values. Received: {name} with "
-                         f"{np.sum(~np.isfinite(array))} NaN/inf entries")
+        raise ValueError(
+            f"{name} expected only finite values. Received: {name} with "
+            f"{np.sum(~np.isfinite(array))} NaN/inf entries"
+        )
     return array
 
 
 def require_same_length(first, first_name, second, second_name):
     """Two arrays of curves with the same number of points per curve."""
     if first.shape[1] != second.shape[1]:
-        raise ValueError(f"{first_name} and {second_name} expected the same number of points per curve. "
-                         f"Received: {first_name}.shape={first.shape}, {second_name}.shape={second.shape}")
+        raise ValueError(
+            f"{first_name} and {second_name} expected the same number of points per curve. "
+            f"Received: {first_name}.shape={first.shape}, {second_name}.shape={second.shape}"
+        )
 
 
 def require_positive(name, value):

@@ -31,7 +31,11 @@ class CallRecorder:
 
     def __init__(self, trainer):
         self.generator, self.discriminator, self.failures, self.calls = (
-            trainer.generator, trainer.discriminator, [], 0)
+            trainer.generator,
+            trainer.discriminator,
+            [],
+            0,
+        )
         for model, name in ((trainer.discriminator, "D"), (trainer.gan, "GAN")):
             model.train_on_batch = self.wrap(model.train_on_batch, name)
 
@@ -40,14 +44,18 @@ class CallRecorder:
             g_before, d_before = weights(self.generator), weights(self.discriminator)
             result = train_on_batch(*args, **kwargs)
             g_after, d_after = weights(self.generator), weights(self.discriminator)
-            moved, still = ((d_before, d_after), (g_before, g_after)) if name == "D" else (
-                (g_before, g_after), (d_before, d_after))
+            moved, still = (
+                ((d_before, d_after), (g_before, g_after))
+                if name == "D"
+                else ((g_before, g_after), (d_before, d_after))
+            )
             if not same(*still):
                 self.failures.append(f"call {self.calls} ({name}) changed the other network")
             if not all_changed(*moved):
                 self.failures.append(f"call {self.calls} ({name}) did not update its own network")
             self.calls += 1
             return result
+
         return checked
 
 
@@ -63,7 +71,11 @@ def first_step_standing_still(trainer, batches=None):
     trainer.gan.optimizer.learning_rate.assign(0.0)
     indices, latent = batches if batches is not None else trainer.draw_epoch_batches()
     metrics = trainer.run_epoch(indices, latent)[0]  # (4,)
-    return metrics, trainer.dataset.curves[indices[0, 0]], latent[0, 0]  # (4,), (64, 64), (64, latent_dim)
+    return (
+        metrics,
+        trainer.dataset.curves[indices[0, 0]],
+        latent[0, 0],
+    )  # (4,), (64, 64), (64, latent_dim)
 
 
 def fast_step_changes(trainer, discriminator_rate, generator_rate):
@@ -72,5 +84,9 @@ def fast_step_changes(trainer, discriminator_rate, generator_rate):
     trainer.gan.optimizer.learning_rate.assign(generator_rate)
     g_before, d_before = weights(trainer.generator), weights(trainer.discriminator)
     trainer.run_epoch(*trainer.draw_epoch_batches())
-    return (not same(g_before, weights(trainer.generator)), not same(d_before, weights(trainer.discriminator)),
-            all_changed(g_before, weights(trainer.generator)), all_changed(d_before, weights(trainer.discriminator)))
+    return (
+        not same(g_before, weights(trainer.generator)),
+        not same(d_before, weights(trainer.discriminator)),
+        all_changed(g_before, weights(trainer.generator)),
+        all_changed(d_before, weights(trainer.discriminator)),
+    )

@@ -52,7 +52,9 @@ def test_the_package_has_no_import_cycle():
 
     def visit(module):
         if module in visiting:
-            raise AssertionError("import cycle: " + " -> ".join(visiting[visiting.index(module):] + [module]))
+            raise AssertionError(
+                "import cycle: " + " -> ".join(visiting[visiting.index(module) :] + [module])
+            )
         if module not in done:
             visiting.append(module)
             for imported in graph.get(module, ()):
@@ -74,16 +76,21 @@ def test_the_slide_core_is_small_and_imports_nothing_beyond_the_slides():
     core = {f"sinegan.slides.{name}": MODULES[f"sinegan.slides.{name}"] for name in SLIDE_CORE}
     assert sum(len(path.read_text().splitlines()) for path in core.values()) < 600
     for name, path in core.items():
-        outside = {module for module in imported_modules(path)
-                   if not module.startswith("sinegan.slides")
-                   and module not in ("sinegan.validation", "sinegan.config_checks")}
+        outside = {
+            module
+            for module in imported_modules(path)
+            if not module.startswith("sinegan.slides")
+            and module not in ("sinegan.validation", "sinegan.config_checks")
+        }
         assert outside == set(), name  # what goes beyond the slides plugs in from sinegan.recipe
 
 
 def test_the_fields_beyond_the_slides_are_the_config_block_of_that_name():
     source = (PACKAGE / "slides" / "config.py").read_text()
-    block = source[source.index("# --- Beyond the slides"):source.index("# --- Bookkeeping")]
-    assert sorted(BEYOND_THE_SLIDES) == sorted(re.findall(r"^    (\w+): ", block, flags=re.MULTILINE))
+    block = source[source.index("# --- Beyond the slides") : source.index("# --- Bookkeeping")]
+    assert sorted(BEYOND_THE_SLIDES) == sorted(
+        re.findall(r"^    (\w+): ", block, flags=re.MULTILINE)
+    )
     assert set(BEYOND_THE_SLIDES) < {field.name for field in dataclasses.fields(GANConfig)}
 
 
@@ -117,21 +124,37 @@ ONE_INTERFACE = ("sinegan.backends", "sinegan.engines.fast", "sinegan.engines.li
 
 
 def test_one_name_means_one_function():
-    shared = {name: modules for name, modules in public_definitions().items() if len(modules) > 1
-              and not all(module.startswith(ONE_INTERFACE) for module in modules)}
+    shared = {
+        name: modules
+        for name, modules in public_definitions().items()
+        if len(modules) > 1 and not all(module.startswith(ONE_INTERFACE) for module in modules)
+    }
     assert shared == {}
     assert len(public_definitions()) > 100  # the walk really saw the package
 
 
 def test_the_top_level_names_of_the_slides_steps_are_the_slides_functions():
-    for name in ("build_discriminator", "build_generator", "build_gan", "sample_curves", "sample_latent",
-                 "make_dataset", "pretrain_discriminator", "train_gan_epoch"):
+    for name in (
+        "build_discriminator",
+        "build_generator",
+        "build_gan",
+        "sample_curves",
+        "sample_latent",
+        "make_dataset",
+        "pretrain_discriminator",
+        "train_gan_epoch",
+    ):
         assert getattr(sinegan, name).__module__.startswith("sinegan.slides."), name
 
 
 def run_python(code):
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
-                            env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "", "HOME": str(Path.home())})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "", "HOME": str(Path.home())},
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 
@@ -143,8 +166,11 @@ def test_training_the_slides_recipe_loads_no_extra_or_other_lecture():
         "trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1))\n"
         "trainer.pretrain_discriminator(log=None)\n"
         "trainer.train(1, log=None)\n"
-        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))")
-    assert [name for name in loaded if name.startswith(("sinegan.extras.", "sinegan.lectures."))] == []
+        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))"
+    )
+    assert [
+        name for name in loaded if name.startswith(("sinegan.extras.", "sinegan.lectures."))
+    ] == []
     assert "sinegan.engines.fast" in loaded and "sinegan.engines.literal" not in loaded
     assert "sinegan.slides.training" in loaded  # the fast engine's loop body is the slides' loop
 
@@ -159,7 +185,8 @@ def test_the_literal_engine_runs_the_slides_loop_as_it_is():
         "from sinegan import GANConfig, Trainer\n"
         "trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1), engine='literal')\n"
         "trainer.train(1, log=None)\n"
-        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))")
+        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))"
+    )
     assert "sinegan.engines.literal" in loaded and "sinegan.engines.fast" not in loaded
 
 
@@ -168,7 +195,8 @@ def test_figures_the_command_line_and_the_measures_import_no_tensorflow():
         "import json, sys\n"
         "import sinegan.figures.run, sinegan.figures.lectures, sinegan.figures.animation\n"
         "import sinegan.measure.evaluate, sinegan.tool.cli, sinegan.presets, sinegan.harness.history\n"
-        "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))")
+        "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))"
+    )
     assert loaded == [False, False]
 
 
@@ -191,10 +219,18 @@ def test_only_sinegan_backends_imports_a_backend_library():
     found = {}
     for name, path in MODULES.items():
         for node in ast.walk(ast.parse(path.read_text())):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
             for imported in names:
                 if imported.split(".")[0] in libraries:
                     found.setdefault(name, set()).add(imported.split(".")[0])
-    assert found == {"sinegan.backends.on_tensorflow": {"tensorflow"}, "sinegan.backends.on_jax": {"jax"},
-                     "sinegan.backends.on_torch": {"torch"}}
+    assert found == {
+        "sinegan.backends.on_tensorflow": {"tensorflow"},
+        "sinegan.backends.on_jax": {"jax"},
+        "sinegan.backends.on_torch": {"torch"},
+    }

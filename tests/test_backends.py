@@ -23,8 +23,11 @@ from sinegan.tool.rundir import write_checkpoint
 from helpers import to_numpy
 
 ROOT = Path(__file__).resolve().parents[1]
-ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+ENVIRONMENT = {
+    **os.environ,
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
 HERE = backends.name()
 OTHERS = [name for name in backends.NAMES if name != HERE and backends.installed(name)]
 
@@ -34,7 +37,9 @@ def run(tmp_path_factory):
     """A run of 2 epochs trained on this process's backend, its checkpoint written as `sinegan train` does."""
     folder = tmp_path_factory.mktemp("runs") / "small"
     folder.mkdir()
-    trainer = Trainer(GANConfig(train_size=512, pretrain_batches=4, epochs=2, monitor_every=0, monitor_samples=50))
+    trainer = Trainer(
+        GANConfig(train_size=512, pretrain_batches=4, epochs=2, monitor_every=0, monitor_samples=50)
+    )
     trainer.pretrain_discriminator(log=None)
     trainer.train(log=None)
     write_checkpoint(trainer, str(folder))
@@ -46,10 +51,21 @@ def test_the_checkpoint_records_the_backend_that_wrote_it(run):
     assert read_checkpoint(folder / "checkpoint.npz")["metadata"]["backend"] == HERE
 
 
-@pytest.mark.parametrize("other", OTHERS or [pytest.param(None, marks=pytest.mark.skip(
-    reason="no other Keras backend is installed here (pip install \"sinegan[jax]\" or \"sinegan[torch]\")"))])
-def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_resume_there(run, other, tmp_path,
-                                                                                             capsys):
+@pytest.mark.parametrize(
+    "other",
+    OTHERS
+    or [
+        pytest.param(
+            None,
+            marks=pytest.mark.skip(
+                reason='no other Keras backend is installed here (pip install "sinegan[jax]" or "sinegan[torch]")'
+            ),
+        )
+    ],
+)
+def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_resume_there(
+    run, other, tmp_path, capsys
+):
     folder, trainer = run
     script = textwrap.dedent(f"""
         import contextlib, json, sys
@@ -67,8 +83,9 @@ def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_
         import keras
         print(json.dumps([keras.backend.backend(), codes]))
     """)
-    result = subprocess.run([sys.executable, "-c", script], env=ENVIRONMENT, text=True, capture_output=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=ENVIRONMENT, text=True, capture_output=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     ran_on, codes = json.loads(result.stdout.strip().splitlines()[-1])
     assert ran_on == other and codes == [0, 0, 0, 2]
@@ -82,10 +99,14 @@ def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_
     for name in ("generated_sine_like_fraction", "precision", "recall", "diversity_ratio"):
         assert there[name] == pytest.approx(here_measures[name], abs=0.02), name
     refusal = [line for line in result.stderr.splitlines() if line.startswith("sinegan: error:")]
-    assert refusal == [f"sinegan: error: backend expected {HERE!r}, the backend this run was trained on: a run "
-                       f"resumes exactly only there (add --backend {HERE}; sample, evaluate and animate work on "
-                       f"any backend). Received: backend={other!r}"]
-    assert read_checkpoint(folder / "checkpoint.npz")["metadata"]["epoch"] == 2  # the refusal changed nothing
+    assert refusal == [
+        f"sinegan: error: backend expected {HERE!r}, the backend this run was trained on: a run "
+        f"resumes exactly only there (add --backend {HERE}; sample, evaluate and animate work on "
+        f"any backend). Received: backend={other!r}"
+    ]
+    assert (
+        read_checkpoint(folder / "checkpoint.npz")["metadata"]["epoch"] == 2
+    )  # the refusal changed nothing
 
 
 def test_the_discriminator_scores_the_same_on_every_backend(run, tmp_path):
@@ -105,27 +126,41 @@ def test_the_discriminator_scores_the_same_on_every_backend(run, tmp_path):
             scores = trainer.discriminator(np.load({str(tmp_path / "curves.npy")!r}), training=False)
             np.save({str(tmp_path / other)!r} + ".npy", ops.convert_to_numpy(scores)[:, 0])
         """)
-        result = subprocess.run([sys.executable, "-c", script], env=ENVIRONMENT, text=True, capture_output=True,
-                                timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            env=ENVIRONMENT,
+            text=True,
+            capture_output=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
         np.testing.assert_allclose(np.load(tmp_path / f"{other}.npy"), here, atol=1e-5)
 
 
 def test_select_refuses_an_unknown_backend_and_a_second_one_in_this_process():
-    with pytest.raises(ValueError, match=r"backend expected one of tensorflow, jax, torch\. "
-                                         r"Received: backend='theano'"):
+    with pytest.raises(
+        ValueError,
+        match=r"backend expected one of tensorflow, jax, torch\. "
+        r"Received: backend='theano'",
+    ):
         backends.select("theano")
     backends.select(HERE)  # the backend already running: nothing to do
     for other in OTHERS:
-        with pytest.raises(ValueError, match=rf"backend expected '{HERE}': Keras is already running on it in this "
-                                             rf"process.*Received: backend='{other}'"):
+        with pytest.raises(
+            ValueError,
+            match=rf"backend expected '{HERE}': Keras is already running on it in this "
+            rf"process.*Received: backend='{other}'",
+        ):
             backends.select(other)
 
 
 def test_select_names_the_extra_to_install_for_a_missing_library(monkeypatch):
     monkeypatch.setattr(backends, "installed", lambda name: False)
-    with pytest.raises(ValueError, match=r'JAX is not installed \(pip install "sinegan\[jax\]"\)\. '
-                                         r"Received: backend='jax'"):
+    with pytest.raises(
+        ValueError,
+        match=r'JAX is not installed \(pip install "sinegan\[jax\]"\)\. '
+        r"Received: backend='jax'",
+    ):
         backends.select("jax")
 
 
@@ -141,9 +176,17 @@ def test_the_command_line_refuses_a_missing_backend_in_one_line_before_keras_loa
         except SystemExit as stop:
             print(json.dumps([stop.code, "keras" in sys.modules]))
     """)
-    result = subprocess.run([sys.executable, "-c", script], env=ENVIRONMENT, text=True, capture_output=True,
-                            timeout=120, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=ENVIRONMENT,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert json.loads(result.stdout) == [2, False]
-    assert result.stderr.strip().splitlines()[-1] == ('sinegan: error: backend expected an installed '
-                                                      'backend: PyTorch is not installed (pip install '
-                                                      '"sinegan[torch]"). Received: backend=\'torch\'')
+    assert result.stderr.strip().splitlines()[-1] == (
+        "sinegan: error: backend expected an installed "
+        "backend: PyTorch is not installed (pip install "
+        "\"sinegan[torch]\"). Received: backend='torch'"
+    )

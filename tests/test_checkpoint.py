@@ -11,13 +11,29 @@ import keras
 import numpy as np
 import pytest
 
-from sinegan import IMPROVED, METRICS, WGAN_GP, GANConfig, Trainer, TrainingDiverged, generate_curves
-from sinegan.tool.checkpoint import plane_frames, read_checkpoint, save_checkpoint, trainer_from_checkpoint
+from sinegan import (
+    IMPROVED,
+    METRICS,
+    WGAN_GP,
+    GANConfig,
+    Trainer,
+    TrainingDiverged,
+    generate_curves,
+)
+from sinegan.tool.checkpoint import (
+    plane_frames,
+    read_checkpoint,
+    save_checkpoint,
+    trainer_from_checkpoint,
+)
 from sinegan.tool.files import atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
-ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+ENVIRONMENT = {
+    **os.environ,
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
 SMALL = dict(train_size=512, pretrain_batches=4, epochs=4, monitor_every=0, monitor_samples=50)
 FRESH = IMPROVED.replace(**SMALL)
 CRITIC = WGAN_GP.replace(**SMALL)  # the penalty's random mixing weights must be restored too
@@ -36,8 +52,13 @@ class AtEpochEnd(keras.callbacks.Callback):
 
 def all_variables(trainer):
     """Every variable of the networks (Dropout seed states included) and of both optimizers."""
-    owners = (trainer.generator, trainer.discriminator, trainer.sampling_generator,
-              trainer.discriminator.optimizer, trainer.gan.optimizer)
+    owners = (
+        trainer.generator,
+        trainer.discriminator,
+        trainer.sampling_generator,
+        trainer.discriminator.optimizer,
+        trainer.gan.optimizer,
+    )
     return [np.asarray(variable) for owner in owners for variable in owner.variables]
 
 
@@ -58,7 +79,9 @@ def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path
     resumed.train(2, log=None)
     for expected, actual in zip(all_variables(straight), all_variables(resumed), strict=True):
         np.testing.assert_array_equal(actual, expected)
-    np.testing.assert_array_equal(np.stack(resumed.history.snapshots), np.stack(straight.history.snapshots))
+    np.testing.assert_array_equal(
+        np.stack(resumed.history.snapshots), np.stack(straight.history.snapshots)
+    )
     assert resumed.rng.bit_generator.state == straight.rng.bit_generator.state
 
 
@@ -67,19 +90,33 @@ def test_checkpoint_keys_are_variable_paths_the_same_in_every_trainer_and_proces
     config = GANConfig(train_size=256, pretrain_batches=1, epochs=1)
     for name in ("first", "second"):  # the second trainer's seed generators get other numbers
         save_checkpoint(Trainer(config), tmp_path / f"{name}.npz")
-    code = ("import sys; from sinegan import GANConfig, Trainer; from sinegan.tool.checkpoint import save_checkpoint\n"
-            f"save_checkpoint(Trainer(GANConfig(**{config.to_dict()!r})), sys.argv[1])")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "process.npz")], capture_output=True,
-                            text=True, env=ENVIRONMENT, timeout=120)
+    code = (
+        "import sys; from sinegan import GANConfig, Trainer; from sinegan.tool.checkpoint import save_checkpoint\n"
+        f"save_checkpoint(Trainer(GANConfig(**{config.to_dict()!r})), sys.argv[1])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "process.npz")],
+        capture_output=True,
+        text=True,
+        env=ENVIRONMENT,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
-    first, second, process = (set(read_checkpoint(tmp_path / f"{name}.npz")) - {"metadata"}
-                              for name in ("first", "second", "process"))
+    first, second, process = (
+        set(read_checkpoint(tmp_path / f"{name}.npz")) - {"metadata"}
+        for name in ("first", "second", "process")
+    )
     assert first == second == process
-    assert {"discriminator/discriminator/hidden_1/kernel", "generator/generator/output/bias",
-            "discriminator/discriminator/dropout_1/seed_generator_state",
-            "discriminator/discriminator/dropout_2/seed_generator_state",
-            "gan_optimizer/gan_optimizer/generator_output_bias_momentum"} <= first
-    assert not any(re.search(r"seed_generator_\d", name) for name in first)  # no key carries a Keras counter
+    assert {
+        "discriminator/discriminator/hidden_1/kernel",
+        "generator/generator/output/bias",
+        "discriminator/discriminator/dropout_1/seed_generator_state",
+        "discriminator/discriminator/dropout_2/seed_generator_state",
+        "gan_optimizer/gan_optimizer/generator_output_bias_momentum",
+    } <= first
+    assert not any(
+        re.search(r"seed_generator_\d", name) for name in first
+    )  # no key carries a Keras counter
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):
@@ -114,24 +151,38 @@ def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tm
         def on_train_end(self, logs=None):
             self.calls.append("end")
 
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=10, monitor_every=2, monitor_samples=50))
+    trainer = Trainer(
+        GANConfig(
+            train_size=256, pretrain_batches=2, epochs=10, monitor_every=2, monitor_samples=50
+        )
+    )
     recorder = Recorder()
-    history = trainer.train(log=None, callbacks=[keras.callbacks.CSVLogger(str(tmp_path / "log.csv")), recorder])
+    history = trainer.train(
+        log=None, callbacks=[keras.callbacks.CSVLogger(str(tmp_path / "log.csv")), recorder]
+    )
     assert recorder.model is trainer.gan
-    assert recorder.calls == ["begin", "epoch 0", "epoch 1", "epoch 2", "end"] and trainer.epoch == 3
+    assert (
+        recorder.calls == ["begin", "epoch 0", "epoch 1", "epoch 2", "end"] and trainer.epoch == 3
+    )
     means = history.epoch_means()
     for epoch, logs in enumerate(recorder.logs):
         for name in METRICS:
             assert logs[name] == pytest.approx(means[name][epoch])
-    assert "sine_like" in recorder.logs[1] and "sine_like" not in recorder.logs[0]  # measured every 2 epochs
+    assert (
+        "sine_like" in recorder.logs[1] and "sine_like" not in recorder.logs[0]
+    )  # measured every 2 epochs
     with open(tmp_path / "log.csv") as file:
         rows = list(csv.DictReader(file))
     assert [row["epoch"] for row in rows] == ["0", "1", "2"]
     assert float(rows[2]["generator_loss"]) == pytest.approx(means["generator_loss"][2])
 
 
-def test_the_monitor_runs_before_the_users_callbacks_so_a_checkpoint_holds_the_epochs_measures(tmp_path):
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1, epochs=2, monitor_every=1, monitor_samples=50))
+def test_the_monitor_runs_before_the_users_callbacks_so_a_checkpoint_holds_the_epochs_measures(
+    tmp_path,
+):
+    trainer = Trainer(
+        GANConfig(train_size=256, pretrain_batches=1, epochs=2, monitor_every=1, monitor_samples=50)
+    )
     frames_seen = []
 
     def save(epoch):
@@ -145,12 +196,16 @@ def test_the_monitor_runs_before_the_users_callbacks_so_a_checkpoint_holds_the_e
     assert [frame.epoch for frame in plane_frames(saved)] == [1, 2]
 
 
-def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_last_good_one(tmp_path):
+def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_last_good_one(
+    tmp_path,
+):
     """Which check sees the NaN first depends on how the CPU's kernels carry NaN through a
     step: the loss check ("epoch 3, step 1 of 2: ... not finite") or the weight check
     ("epoch 3: the generator's weight ... is not finite"). Either way training stops
     at epoch 3 and nothing of that epoch is recorded; that is what is asserted here."""
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=1, monitor_samples=50))
+    trainer = Trainer(
+        GANConfig(train_size=256, pretrain_batches=2, epochs=5, monitor_every=1, monitor_samples=50)
+    )
     path = tmp_path / "checkpoint.npz"
     save = AtEpochEnd(lambda epoch: save_checkpoint(trainer, path))
 
@@ -163,10 +218,16 @@ def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_l
         trainer.train(log=None, callbacks=[save, AtEpochEnd(poison)])
     assert caught.value.epoch == 3
     history = trainer.history
-    assert len(history.step_metrics) == 2 and len(history.snapshots) == 3  # the bad epoch never entered
+    assert (
+        len(history.step_metrics) == 2 and len(history.snapshots) == 3
+    )  # the bad epoch never entered
     assert [measures["epoch"] for measures in history.quality] == [1, 2]
-    recorded = [*history.step_metrics, *history.snapshots, history.epoch_seconds,
-                *([float(value) for value in measures.values()] for measures in history.quality)]
+    recorded = [
+        *history.step_metrics,
+        *history.snapshots,
+        history.epoch_seconds,
+        *([float(value) for value in measures.values()] for measures in history.quality),
+    ]
     assert all(np.all(np.isfinite(values)) for values in recorded)
     good = read_checkpoint(path)
     assert good["metadata"]["epoch"] == 2
@@ -181,7 +242,9 @@ def test_a_non_finite_weight_is_caught_even_when_the_losses_are_finite():
         kernel = trainer.sampling_generator.layers[0].kernel
         kernel.assign(np.full(kernel.shape, np.inf, dtype=np.float32))
 
-    with pytest.raises(TrainingDiverged, match="epoch 2: the averaged generator's weight .* is not finite"):
+    with pytest.raises(
+        TrainingDiverged, match="epoch 2: the averaged generator's weight .* is not finite"
+    ):
         trainer.train(log=None, callbacks=[AtEpochEnd(poison)])
 
 
@@ -192,7 +255,8 @@ def test_a_checkpoint_written_by_sinegan_0_2_loads_draws_its_curves_and_trains_o
     trainer = trainer_from_checkpoint(data / "checkpoint-0.2.npz")
     assert trainer.epoch == 2 and len(trainer.history.plane) == 2 and trainer.parts.averaged
     saved = np.load(data / "checkpoint-0.2-curves.npz")  # G's curves for four fixed z, drawn by 0.2
-    np.testing.assert_allclose(generate_curves(trainer.sampling_generator, saved["latent"]), saved["curves"],
-                               atol=1e-5)
+    np.testing.assert_allclose(
+        generate_curves(trainer.sampling_generator, saved["latent"]), saved["curves"], atol=1e-5
+    )
     trainer.train(1, log=None)
     assert trainer.epoch == 3 and len(trainer.history.step_metrics) == 3

@@ -7,7 +7,11 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from sinegan.lectures.convolution import convolution_matrix, keras_convolution, keras_transposed_convolution
+from sinegan.lectures.convolution import (
+    convolution_matrix,
+    keras_convolution,
+    keras_transposed_convolution,
+)
 
 KERNEL = np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0], [0.0, -1.0, 3.0]])
 X = np.arange(1, 17, dtype=float).reshape(4, 4)  # the lecture's 4×4 input
@@ -20,7 +24,9 @@ def test_the_lectures_matrix_by_hand():
     first = np.zeros(16)
     first[[0, 1, 2, 4, 5, 6, 8, 9, 10]] = KERNEL.ravel()
     np.testing.assert_array_equal(matrix[0], first)
-    np.testing.assert_array_equal(matrix[3], np.roll(first, 5))  # the last output: one row and column on
+    np.testing.assert_array_equal(
+        matrix[3], np.roll(first, 5)
+    )  # the last output: one row and column on
 
 
 def test_matrix_computes_the_sliding_window_sum():
@@ -33,15 +39,18 @@ def test_matrix_computes_the_sliding_window_sum():
 def test_keras_conv2d_is_c_times_x():
     by_keras = keras_convolution(X, KERNEL)
     assert by_keras.shape == (2, 2)
-    np.testing.assert_allclose(by_keras, (convolution_matrix(KERNEL, (4, 4)) @ X.ravel()).reshape(2, 2), rtol=1e-6)
+    np.testing.assert_allclose(
+        by_keras, (convolution_matrix(KERNEL, (4, 4)) @ X.ravel()).reshape(2, 2), rtol=1e-6
+    )
 
 
 def test_keras_conv2d_transpose_is_c_transposed_times_y():
     y = np.array([[1.0, -2.0], [0.5, 4.0]])
     by_keras = keras_transposed_convolution(y, KERNEL)
     assert by_keras.shape == (4, 4)  # back to the input's size
-    np.testing.assert_allclose(by_keras, (convolution_matrix(KERNEL, (4, 4)).T @ y.ravel()).reshape(4, 4),
-                               rtol=1e-6)
+    np.testing.assert_allclose(
+        by_keras, (convolution_matrix(KERNEL, (4, 4)).T @ y.ravel()).reshape(4, 4), rtol=1e-6
+    )
 
 
 def test_transpose_restores_the_size_not_the_values():
@@ -52,10 +61,15 @@ def test_transpose_restores_the_size_not_the_values():
     assert np.linalg.matrix_rank(matrix.T @ matrix) == 4  # 16×16 of rank 4: no inverse at all
 
 
-@pytest.mark.parametrize("kernel, input_shape, name", [
-    (KERNEL, (2, 4), "input_shape"), (KERNEL, (4,), "input_shape"), (np.ones(3), (4, 4), "kernel"),
-    ([[1.0, np.nan]], (4, 4), "kernel"),
-])
+@pytest.mark.parametrize(
+    "kernel, input_shape, name",
+    [
+        (KERNEL, (2, 4), "input_shape"),
+        (KERNEL, (4,), "input_shape"),
+        (np.ones(3), (4, 4), "kernel"),
+        ([[1.0, np.nan]], (4, 4), "kernel"),
+    ],
+)
 def test_bad_input_raises(kernel, input_shape, name):
     with pytest.raises(ValueError, match=f"Received: {name}"):
         convolution_matrix(kernel, input_shape)

@@ -16,42 +16,79 @@ import pytest
 from benchmarks.course import COURSE, execute_lesson
 
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb"))
-SWITCH = 'SIZE = "class"  # "class": under a minute on 2 CPU cores · "full": the lecture\'s full recipe'
+SWITCH = (
+    'SIZE = "class"  # "class": under a minute on 2 CPU cores · "full": the lecture\'s full recipe'
+)
 
 # What each lesson must print: stable text, not numbers, so any machine passes.
 PRINTS = {
-    "01-the-slides": [" epoch | D loss  | G loss  | D accuracy | G accuracy", "X_TRAIN: (512, 64)",
-                      "quality after epoch 2", "sine-like curves:", "no dropout: sine-like",
-                      "of them with b inside the data's range"],
-    "02-the-game": ["1. D on real patterns, target 1  | False   | True",
-                    "3. G through D, target 1         | True    | False",
-                    "step 1: gan.train_on_batch           | G moved: True  | D moved: False",
-                    "Weight tensors the GAN would train: 6 with D frozen (G's 6), 12 with D trainable",
-                    "D's accuracy over the last quarter of training:"],
-    "03-theory": ["V for a D that answers 1/2 to everything: -1.3863 (-log 4 = -1.3863)",
-                  "trained with    | when               | mean D(G(z)) | gradient norm: non-saturating | minimax",
-                  "k in the slides' recipe: discriminator_steps = 1", "With k = 3, D's accuracy in the last epoch is"],
-    "04-convolutions": ["Keras agrees with C @ x: True", "Keras agrees with Cᵀ @ y: True",
-                        "Cᵀ(C x) equals x: False; rank of CᵀC: 4 of 6",
-                        "The trained output layer equals tanh(sum of Cᵀ products + bias): True",
-                        "padding='valid': 8 values -> 18", "DCGAN generator: 12,913 weights"],
-    "05-measuring": ["one curve, repeated", "the improved recipe, against the slides':",
-                     "the slides + the minibatch feature, against the slides:", "median fit error: averaged G",
-                     "the alarm stays quiet: diversity"],
-    "06-wgan-gp": ["the GAN's D: last layer 'output', activation sigmoid",
-                   "the WGAN-GP critic: last layer 'output', activation linear",
-                   "correlation of the critic loss with precision over the measured epochs:"],
-    "07-latent-space": ["curves along the path are sine-like", "linear path: |z| at the middle",
-                        "spherical path: |z| at the middle", "predicted rise of b per unit step along w/|w|"],
-    "08-conditional": ["the generator reads 5 numbers: 4 latent + b",
-                       "the discriminator reads 65 numbers: 64 points + b",
-                       "b = 0.5, 1.25, 2.0 enter the networks as -1.00, +0.00, +1.00",
-                       "requested frequencies reach 90% hits", "hits with tolerance 0.03, per requested b:"],
+    "01-the-slides": [
+        " epoch | D loss  | G loss  | D accuracy | G accuracy",
+        "X_TRAIN: (512, 64)",
+        "quality after epoch 2",
+        "sine-like curves:",
+        "no dropout: sine-like",
+        "of them with b inside the data's range",
+    ],
+    "02-the-game": [
+        "1. D on real patterns, target 1  | False   | True",
+        "3. G through D, target 1         | True    | False",
+        "step 1: gan.train_on_batch           | G moved: True  | D moved: False",
+        "Weight tensors the GAN would train: 6 with D frozen (G's 6), 12 with D trainable",
+        "D's accuracy over the last quarter of training:",
+    ],
+    "03-theory": [
+        "V for a D that answers 1/2 to everything: -1.3863 (-log 4 = -1.3863)",
+        "trained with    | when               | mean D(G(z)) | gradient norm: non-saturating | minimax",
+        "k in the slides' recipe: discriminator_steps = 1",
+        "With k = 3, D's accuracy in the last epoch is",
+    ],
+    "04-convolutions": [
+        "Keras agrees with C @ x: True",
+        "Keras agrees with Cᵀ @ y: True",
+        "Cᵀ(C x) equals x: False; rank of CᵀC: 4 of 6",
+        "The trained output layer equals tanh(sum of Cᵀ products + bias): True",
+        "padding='valid': 8 values -> 18",
+        "DCGAN generator: 12,913 weights",
+    ],
+    "05-measuring": [
+        "one curve, repeated",
+        "the improved recipe, against the slides':",
+        "the slides + the minibatch feature, against the slides:",
+        "median fit error: averaged G",
+        "the alarm stays quiet: diversity",
+    ],
+    "06-wgan-gp": [
+        "the GAN's D: last layer 'output', activation sigmoid",
+        "the WGAN-GP critic: last layer 'output', activation linear",
+        "correlation of the critic loss with precision over the measured epochs:",
+    ],
+    "07-latent-space": [
+        "curves along the path are sine-like",
+        "linear path: |z| at the middle",
+        "spherical path: |z| at the middle",
+        "predicted rise of b per unit step along w/|w|",
+    ],
+    "08-conditional": [
+        "the generator reads 5 numbers: 4 latent + b",
+        "the discriminator reads 65 numbers: 64 points + b",
+        "b = 0.5, 1.25, 2.0 enter the networks as -1.00, +0.00, +1.00",
+        "requested frequencies reach 90% hits",
+        "hits with tolerance 0.03, per requested b:",
+    ],
 }
 # How many figures each lesson shows at least (2 for any lesson not named). Lesson 1: the data,
 # the live plane, the history, the snapshots, generated beside real, the last plane.
-FIGURES = {"01-the-slides": 6, "02-the-game": 3, "03-theory": 4, "04-convolutions": 5,
-           "05-measuring": 6, "06-wgan-gp": 4, "07-latent-space": 5, "08-conditional": 4}
+FIGURES = {
+    "01-the-slides": 6,
+    "02-the-game": 3,
+    "03-theory": 4,
+    "04-convolutions": 5,
+    "05-measuring": 6,
+    "06-wgan-gp": 4,
+    "07-latent-space": 5,
+    "08-conditional": 4,
+}
 
 
 def test_the_course_has_eight_lessons_in_order():
@@ -65,8 +102,13 @@ def executed(request):
     A lesson at its test size spends most of its time starting a kernel, importing
     Keras and compiling, mostly on one core; two kernels at once fill a 2-core machine.
     """
-    selected = {item.callspec.params["path"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec") and "path" in item.callspec.params}
+    selected = {
+        item.callspec.params["path"]
+        for item in request.session.items
+        if item.module is request.module
+        and hasattr(item, "callspec")
+        and "path" in item.callspec.params
+    }
     with pytest.MonkeyPatch.context() as patch, ThreadPoolExecutor(max_workers=2) as pool:
         patch.setenv("TF_CPP_MIN_LOG_LEVEL", "3")  # the kernels inherit it
         futures = {path: pool.submit(execute_lesson, path, "test") for path in sorted(selected)}
@@ -81,10 +123,18 @@ def test_lesson_runs_top_to_bottom_with_figures_and_exercises(path, executed):
     notebook = executed[path].result()  # raises the error of a cell that failed
     markdown = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
     assert markdown[0].startswith(f"# Lesson {int(path.name[:2])} · ")
-    exercises = next(index for index, text in enumerate(markdown) if text.startswith("## Exercises"))
-    answers = [text for text in markdown[exercises:] if text.startswith("<details><summary>Answer</summary>")]
+    exercises = next(
+        index for index, text in enumerate(markdown) if text.startswith("## Exercises")
+    )
+    answers = [
+        text
+        for text in markdown[exercises:]
+        if text.startswith("<details><summary>Answer</summary>")
+    ]
     assert 2 <= len(answers) <= 3  # two or three exercises, each with its answer
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    outputs = [
+        output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+    ]
     figures = [output for output in outputs if "image/png" in output.get("data", {})]
     assert len(figures) >= FIGURES.get(path.stem, 2)  # shown inline
     text = "".join(output.get("text", "") for output in outputs)

@@ -18,8 +18,10 @@ def test_every_row_is_numpy_sin_at_its_own_parameters():
     data = make_dataset(config, np.random.default_rng(1))
     assert data.curves.shape == (256, 64) and data.curves.dtype == np.float32
     for row in range(0, 256, 17):
-        expected = [data.amplitude[row] * math.sin(data.frequency[row] * x + data.phase[row])
-                    for x in data.x]  # the slides' own per-point formula
+        expected = [
+            data.amplitude[row] * math.sin(data.frequency[row] * x + data.phase[row])
+            for x in data.x
+        ]  # the slides' own per-point formula
         np.testing.assert_allclose(data.curves[row], expected, atol=1e-6)
 
 
@@ -51,30 +53,40 @@ def test_same_seed_same_data_other_seed_other_data():
 def test_slides_preset_is_the_default_config():
     assert preset("slides") == GANConfig()
     config = GANConfig()
-    assert (config.train_len, config.train_size, config.batch_size, config.epochs) == (64, 8192, 128, 64)
+    assert (config.train_len, config.train_size, config.batch_size, config.epochs) == (
+        64,
+        8192,
+        128,
+        64,
+    )
     assert config.steps_per_epoch == 64 and config.pretrain_batches == 32
     assert config.discriminator_dropout == 0.4 and config.fresh_latent is False
 
 
-@pytest.mark.parametrize("changes, parameter", [
-    ({"train_len": 0}, "train_len=0"),
-    ({"train_size": -5}, "train_size=-5"),
-    ({"batch_size": 7}, "batch_size=7"),
-    ({"batch_size": 1024, "train_size": 512}, "batch_size=1024"),
-    ({"epochs": -1}, "epochs=-1"),
-    ({"epochs": 2.5}, "epochs=2.5"),
-    ({"discriminator_dropout": 1.0}, "discriminator_dropout=1.0"),
-    ({"learning_rate": float("nan")}, "learning_rate=nan"),
-    ({"frequency_range": (2.0, 0.5)}, "frequency_range=(2.0, 0.5)"),
-    ({"phase_range": 3.0}, "phase_range=3.0"),
-    ({"x_min": 5.0}, "x_min, x_max=(5.0, 5.0)"),
-    ({"generator_units": (64, 0)}, "generator_units=(64, 0)"),
-    ({"latent_dim": 10}, "latent_dim=10"),
-    ({"fresh_latent": "yes"}, "fresh_latent='yes'"),
-    ({"no_such_field": 1}, "no_such_field=1"),
-])
+@pytest.mark.parametrize(
+    "changes, parameter",
+    [
+        ({"train_len": 0}, "train_len=0"),
+        ({"train_size": -5}, "train_size=-5"),
+        ({"batch_size": 7}, "batch_size=7"),
+        ({"batch_size": 1024, "train_size": 512}, "batch_size=1024"),
+        ({"epochs": -1}, "epochs=-1"),
+        ({"epochs": 2.5}, "epochs=2.5"),
+        ({"discriminator_dropout": 1.0}, "discriminator_dropout=1.0"),
+        ({"learning_rate": float("nan")}, "learning_rate=nan"),
+        ({"frequency_range": (2.0, 0.5)}, "frequency_range=(2.0, 0.5)"),
+        ({"phase_range": 3.0}, "phase_range=3.0"),
+        ({"x_min": 5.0}, "x_min, x_max=(5.0, 5.0)"),
+        ({"generator_units": (64, 0)}, "generator_units=(64, 0)"),
+        ({"latent_dim": 10}, "latent_dim=10"),
+        ({"fresh_latent": "yes"}, "fresh_latent='yes'"),
+        ({"no_such_field": 1}, "no_such_field=1"),
+    ],
+)
 def test_bad_config_raises_value_error_naming_the_value(changes, parameter):
-    with pytest.raises(ValueError, match="Received: " + parameter.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        ValueError, match="Received: " + parameter.replace("(", r"\(").replace(")", r"\)")
+    ):
         GANConfig().replace(**changes)
 
 

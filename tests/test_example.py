@@ -15,8 +15,13 @@ ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 
 def run_example(*arguments):
-    return subprocess.run([sys.executable, str(EXAMPLE), *arguments], capture_output=True, text=True,
-                          env=ENVIRONMENT, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), *arguments],
+        capture_output=True,
+        text=True,
+        env=ENVIRONMENT,
+        timeout=300,
+    )
 
 
 def test_example_trains_prints_both_tables_and_writes_samples_and_figures(tmp_path):
@@ -24,7 +29,9 @@ def test_example_trains_prints_both_tables_and_writes_samples_and_figures(tmp_pa
     assert result.returncode == 0, result.stderr
     assert " batch | D loss  | D accuracy" in result.stdout  # step 3 table
     assert " epoch | D loss  | G loss  | D accuracy | G accuracy" in result.stdout  # step 5 table
-    epoch_rows = [row for row in result.stdout.split("G accuracy")[1].splitlines() if row.count("|") == 4]
+    epoch_rows = [
+        row for row in result.stdout.split("G accuracy")[1].splitlines() if row.count("|") == 4
+    ]
     assert [row.split("|")[0].strip() for row in epoch_rows] == ["1", "2"]
     assert "quality after epoch 2: sine-like" in result.stdout  # measured at the last epoch
     samples = np.load(tmp_path / "samples.npz")
@@ -34,12 +41,21 @@ def test_example_trains_prints_both_tables_and_writes_samples_and_figures(tmp_pa
     for name in ("training_curves", "generated_vs_real", "snapshots", "history"):
         assert (tmp_path / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["samples.npz", "training_curves.png", "generated_vs_real.png", "snapshots.png", "history.png"])
+        [
+            "samples.npz",
+            "training_curves.png",
+            "generated_vs_real.png",
+            "snapshots.png",
+            "history.png",
+        ]
+    )
     # The printed measures are those of the saved curves.
     fit = fit_sines(samples["curves"], samples["x"])
     low, high = np.percentile(fit.frequency, [5, 95])
     assert f"  sine-like (sine fit RMSE < 0.1): {sine_like_fraction(fit):.1%}\n" in result.stdout
-    assert f"  fitted frequencies, 5th-95th percentile: {low:.2f}-{high:.2f} (data: " in result.stdout
+    assert (
+        f"  fitted frequencies, 5th-95th percentile: {low:.2f}-{high:.2f} (data: " in result.stdout
+    )
     assert "  k-NN precision " in result.stdout
 
 
@@ -51,13 +67,16 @@ def test_improved_preset_runs_with_the_same_outputs(tmp_path):
     assert len(list(tmp_path.glob("*.png"))) == 4
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--epochs", "0"], "--epochs: expected a positive integer, received '0'"),
-    (["--epochs", "many"], "--epochs: expected a positive integer, received 'many'"),
-    (["--seed", "-1"], "--seed: expected a non-negative integer, received '-1'"),
-    (["--preset", "best"], "--preset: invalid choice: 'best'"),
-    (["--engine", "turbo"], "--engine: invalid choice: 'turbo'"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--epochs", "0"], "--epochs: expected a positive integer, received '0'"),
+        (["--epochs", "many"], "--epochs: expected a positive integer, received 'many'"),
+        (["--seed", "-1"], "--seed: expected a non-negative integer, received '-1'"),
+        (["--preset", "best"], "--preset: invalid choice: 'best'"),
+        (["--engine", "turbo"], "--engine: invalid choice: 'turbo'"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(arguments, message):
     result = run_example(*arguments)
     assert result.returncode == 2

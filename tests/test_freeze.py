@@ -65,11 +65,16 @@ def effect(train_on_batch, generator, discriminator):
         train_on_batch(BATCH, ONES)
         error = None
     except ValueError as raised:
-        if "built with" not in str(raised):  # only the optimizer's complaint is a measured behaviour
+        if "built with" not in str(
+            raised
+        ):  # only the optimizer's complaint is a measured behaviour
             raise
         error = "raises ValueError"
-    moved = " and ".join(name for name, model, old in zip("GD", (generator, discriminator), before)
-                         if not same(old, weights(model)))
+    moved = " and ".join(
+        name
+        for name, model, old in zip("GD", (generator, discriminator), before)
+        if not same(old, weights(model))
+    )
     updates = f"updates {moved}" if moved else "updates nothing"
     if error is None:
         return updates
@@ -86,7 +91,9 @@ def slides_step(generator, discriminator, gan):
 
 def measured_on_this_backend(table):
     backend = keras.backend.backend()
-    assert backend in table, f"nothing measured yet for the {backend} backend: measure it and add a row"
+    assert backend in table, (
+        f"nothing measured yet for the {backend} backend: measure it and add a row"
+    )
     return table[backend]
 
 
@@ -95,9 +102,18 @@ def measured_on_this_backend(table):
 # which freezes D before every GAN step.
 GAN_FIRST_STEP_WITH_DISCRIMINATOR_TRAINABLE = {
     # backend: (that first GAN step, every later GAN step with D frozen as the slides do)
-    "tensorflow": ("updates G and D", "updates G and D"),  # silently, forever: the traced step updates D
-    "jax": ("updates G and D", "raises ValueError"),  # the optimizer was built for G's and D's variables
-    "torch": ("updates G and D", "updates G"),  # the flag is read at every call: D is frozen correctly
+    "tensorflow": (
+        "updates G and D",
+        "updates G and D",
+    ),  # silently, forever: the traced step updates D
+    "jax": (
+        "updates G and D",
+        "raises ValueError",
+    ),  # the optimizer was built for G's and D's variables
+    "torch": (
+        "updates G and D",
+        "updates G",
+    ),  # the flag is read at every call: D is frozen correctly
 }
 
 
@@ -114,9 +130,21 @@ def test_trap_gan_first_step_with_discriminator_trainable():
 # slides' loop, which sets D trainable before every D step.
 DISCRIMINATOR_FIRST_STEP_WHILE_FROZEN = {
     # backend: (that first D step, does it warn?, every later D step with D trainable)
-    "tensorflow": ("updates nothing", "warns", "updates nothing"),  # D never trains; the warning is the only sign
-    "jax": ("updates nothing", "silent", "raises ValueError"),  # the optimizer was built for no variables
-    "torch": ("updates nothing", "warns", "raises ValueError"),  # the optimizer was built for no variables
+    "tensorflow": (
+        "updates nothing",
+        "warns",
+        "updates nothing",
+    ),  # D never trains; the warning is the only sign
+    "jax": (
+        "updates nothing",
+        "silent",
+        "raises ValueError",
+    ),  # the optimizer was built for no variables
+    "torch": (
+        "updates nothing",
+        "warns",
+        "raises ValueError",
+    ),  # the optimizer was built for no variables
 }
 
 
@@ -143,9 +171,13 @@ def test_slides_order_keeps_the_frozen_network_still_at_every_step():
 def test_frozen_gan_trainable_weights_are_exactly_the_generators():
     generator, discriminator, gan = models()
     discriminator.trainable = False
-    assert [id(v) for v in gan.trainable_variables] == [id(v) for v in generator.trainable_variables]
+    assert [id(v) for v in gan.trainable_variables] == [
+        id(v) for v in generator.trainable_variables
+    ]
     discriminator.trainable = True
-    assert len(gan.trainable_variables) == len(generator.trainable_variables) + len(discriminator.trainable_variables)
+    assert len(gan.trainable_variables) == len(generator.trainable_variables) + len(
+        discriminator.trainable_variables
+    )
 
 
 # --- The literal engine: every single call is checked (helpers.CallRecorder) ----
@@ -153,7 +185,9 @@ def test_frozen_gan_trainable_weights_are_exactly_the_generators():
 def test_literal_engine_freezes_correctly_from_the_first_call(pretrain_batches):
     # pretrain_batches=0: D's first train_on_batch happens inside the GAN loop,
     # after build_gan froze it (first-call trap).
-    trainer = Trainer(GANConfig(train_size=256, pretrain_batches=pretrain_batches), engine="literal")
+    trainer = Trainer(
+        GANConfig(train_size=256, pretrain_batches=pretrain_batches), engine="literal"
+    )
     recorder = CallRecorder(trainer)
     trainer.pretrain_discriminator(log=None)
     trainer.train(epochs=1, log=None)

@@ -3,12 +3,17 @@
 import importlib.util
 from pathlib import Path
 
-import numpy as np
 import keras
+import numpy as np
 import pytest
 
 from sinegan import GANConfig, generate_curves, generator_for, x_coords
-from sinegan.lectures.latent import frequency_direction, interpolate_curves, interpolate_latent, move_along
+from sinegan.lectures.latent import (
+    frequency_direction,
+    interpolate_curves,
+    interpolate_latent,
+    move_along,
+)
 
 CONFIG = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=4)
 Z0, Z1 = np.array([1.0, 0.0, -0.5, 2.0]), np.array([0.0, 1.0, 0.5, -1.0])
@@ -20,27 +25,42 @@ def test_interpolation_ends_at_the_generators_outputs():
         path, curves = interpolate_curves(generator, Z0, Z1, steps=9, method=method)
         assert path.shape == (9, 4) and curves.shape == (9, 64)
         np.testing.assert_array_equal(path[[0, -1]], np.float32([Z0, Z1]))
-        np.testing.assert_allclose(curves[[0, -1]], generate_curves(generator, np.float32([Z0, Z1])), atol=1e-6)
+        np.testing.assert_allclose(
+            curves[[0, -1]], generate_curves(generator, np.float32([Z0, Z1])), atol=1e-6
+        )
     assert not np.allclose(curves[4], curves[0], atol=1e-3)  # the middle is neither end
 
 
 def test_linear_path_is_evenly_spaced_on_the_segment():
     path = interpolate_latent(Z0, Z1, steps=5)
-    np.testing.assert_allclose(path, [Z0 + t * (Z1 - Z0) for t in (0, 0.25, 0.5, 0.75, 1)], rtol=1e-6)
+    np.testing.assert_allclose(
+        path, [Z0 + t * (Z1 - Z0) for t in (0, 0.25, 0.5, 0.75, 1)], rtol=1e-6
+    )
 
 
 def test_spherical_path_keeps_the_norm_that_linear_loses():
     east, north = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     middle = interpolate_latent(east, north, steps=3, method="spherical")[1]
-    np.testing.assert_allclose(middle, [np.sqrt(0.5), np.sqrt(0.5)], rtol=1e-6)  # on the unit circle
-    assert np.linalg.norm(interpolate_latent(east, north, steps=3)[1]) == pytest.approx(np.sqrt(0.5))
+    np.testing.assert_allclose(
+        middle, [np.sqrt(0.5), np.sqrt(0.5)], rtol=1e-6
+    )  # on the unit circle
+    assert np.linalg.norm(interpolate_latent(east, north, steps=3)[1]) == pytest.approx(
+        np.sqrt(0.5)
+    )
 
 
-@pytest.mark.parametrize("z0, z1, steps, method, name", [
-    (Z0, Z1, 1, "linear", "steps"), (Z0, Z1, 2.5, "linear", "steps"), (Z0, Z1[:3], 4, "linear", "z0"),
-    ([np.nan, 0, 0, 0], Z1, 4, "linear", "z0"), (Z0, [0, np.inf, 0, 0], 4, "linear", "z1"),
-    (Z0, Z1, 4, "cubic", "method"), (np.ones((2, 4)), Z1, 4, "linear", "z0"),
-])
+@pytest.mark.parametrize(
+    "z0, z1, steps, method, name",
+    [
+        (Z0, Z1, 1, "linear", "steps"),
+        (Z0, Z1, 2.5, "linear", "steps"),
+        (Z0, Z1[:3], 4, "linear", "z0"),
+        ([np.nan, 0, 0, 0], Z1, 4, "linear", "z0"),
+        (Z0, [0, np.inf, 0, 0], 4, "linear", "z1"),
+        (Z0, Z1, 4, "cubic", "method"),
+        (np.ones((2, 4)), Z1, 4, "linear", "z0"),
+    ],
+)
 def test_bad_interpolation_input_raises(z0, z1, steps, method, name):
     with pytest.raises(ValueError, match=f"Received: {name}"):
         interpolate_latent(z0, z1, steps, method)
@@ -54,7 +74,10 @@ def known_generator():
     def curves(z):  # (batch, 4)
         frequency = 1.2 + keras.ops.sum(z * weights, axis=1, keepdims=True)  # (batch, 1)
         return keras.ops.sin(frequency * x[None, :] + 1.5)  # (batch, 64)
-    return keras.Sequential([keras.Input(shape=(4,)), keras.layers.Lambda(curves, output_shape=(64,))])
+
+    return keras.Sequential(
+        [keras.Input(shape=(4,)), keras.layers.Lambda(curves, output_shape=(64,))]
+    )
 
 
 def test_frequency_direction_recovers_a_known_direction():
@@ -69,16 +92,23 @@ def test_frequency_direction_recovers_a_known_direction():
     # Moving along it raises the frequency by |w| per unit, as claimed.
     _, curves = move_along(generator, np.zeros(4), found.direction, [0.0, 1.0])
     from sinegan.measure.sine_fit import fit_sines
+
     frequencies = fit_sines(curves, x).frequency
     assert frequencies[1] - frequencies[0] == pytest.approx(np.sqrt(0.1), abs=5e-3)
 
 
 def test_frequency_direction_refuses_curves_that_are_not_sines():
     flat = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(64, activation="tanh")])
-    flat.layers[0].set_weights([np.zeros((4, 64), "float32"), np.random.default_rng(0).uniform(-1, 1, 64)
-                                .astype("float32")])  # the same noisy curve for every z
+    flat.layers[0].set_weights(
+        [
+            np.zeros((4, 64), "float32"),
+            np.random.default_rng(0).uniform(-1, 1, 64).astype("float32"),
+        ]
+    )  # the same noisy curve for every z
     with pytest.raises(ValueError, match="Too few sine-like curves"):
-        frequency_direction(flat, x_coords(CONFIG), np.random.default_rng(0).standard_normal((50, 4)))
+        frequency_direction(
+            flat, x_coords(CONFIG), np.random.default_rng(0).standard_normal((50, 4))
+        )
 
 
 def test_example_draws_both_figures(tmp_path, capsys):
@@ -94,4 +124,7 @@ def test_example_draws_both_figures(tmp_path, capsys):
     if "No frequency direction" in output:
         assert written == ["latent_interpolation.png"]
     else:
-        assert "R² =" in output and written == ["frequency_direction.png", "latent_interpolation.png"]
+        assert "R² =" in output and written == [
+            "frequency_direction.png",
+            "latent_interpolation.png",
+        ]

@@ -24,12 +24,15 @@ def test_generator_losses_example_draws_the_gradients_and_measures_them_at_g(exa
     curves = generator_loss_curves(np.array([0.1, 0.5]))  # what the example draws
     np.testing.assert_allclose(curves["minimax"][0], np.log([0.9, 0.5]), rtol=1e-4)
     np.testing.assert_allclose(curves["minimax"][1], [-0.1, -0.5], rtol=1e-4)  # -D(G(z))
-    np.testing.assert_allclose(curves["non_saturating"][1], [-0.9, -0.5], rtol=1e-4)  # -(1 - D(G(z)))
+    np.testing.assert_allclose(
+        curves["non_saturating"][1], [-0.9, -0.5], rtol=1e-4
+    )  # -(1 - D(G(z)))
     figure = plot_generator_losses(np.array([0.1, 0.5]), curves)
     assert len(figure.axes) == 2 and len(figure.axes[1].lines) == 2
     # D pre-trained against noise rejects G's first curves, and the minimax loss starves G.
     mean_probability, norms = generator_losses.gradient_norms_at_the_start(
-        IMPROVED.replace(train_size=1024, monitor_samples=50))
+        IMPROVED.replace(train_size=1024, monitor_samples=50)
+    )
     assert mean_probability < 0.3 and norms["non_saturating"] > 2 * norms["minimax"] > 0
 
 
@@ -39,7 +42,9 @@ def test_conditional_example_writes_one_panel_per_requested_frequency(examples, 
     conditional_sine.main(["--epochs", "1", "--out", str(tmp_path)])
     assert (tmp_path / "conditional_sines.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     rates = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  b = ")]
-    assert [line.split(":")[0].strip() for line in rates] == [f"b = {b:.2f}" for b in conditional_sine.FREQUENCIES]
+    assert [line.split(":")[0].strip() for line in rates] == [
+        f"b = {b:.2f}" for b in conditional_sine.FREQUENCIES
+    ]
 
 
 def test_main_example_runs_the_wgan_gp_preset(examples, tmp_path, capsys):

@@ -17,16 +17,38 @@ from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from sinegan import (IMPROVED, WGAN_GP, GANConfig, PlaneFrame, PlaneView, Trainer, animate_plane, build_discriminator, discriminator_for,
-                     encode_frequency, generate_curves, make_noise_curves, measure_plane, plot_plane, sinusoids,
-                     x_coords)
+from sinegan import (
+    IMPROVED,
+    WGAN_GP,
+    GANConfig,
+    PlaneFrame,
+    PlaneView,
+    Trainer,
+    animate_plane,
+    build_discriminator,
+    discriminator_for,
+    encode_frequency,
+    generate_curves,
+    make_noise_curves,
+    measure_plane,
+    plot_plane,
+    sinusoids,
+    x_coords,
+)
 from sinegan.measure.plane import frequency_window
 from sinegan.measure.sine_fit import fit_sines
-from sinegan.tool.checkpoint import plane_frames, read_checkpoint, save_checkpoint, trainer_from_checkpoint
+from sinegan.tool.checkpoint import (
+    plane_frames,
+    read_checkpoint,
+    save_checkpoint,
+    trainer_from_checkpoint,
+)
 from sinegan.tool.cli import main
 from sinegan.tool.rundir import write_checkpoint
 
-CONFIG = GANConfig(train_size=256, pretrain_batches=2, epochs=2, monitor_every=1, monitor_samples=64)
+CONFIG = GANConfig(
+    train_size=256, pretrain_batches=2, epochs=2, monitor_every=1, monitor_samples=64
+)
 X = x_coords(CONFIG)  # (64,)
 POINT = 40  # the grid point a hand-made D reads
 
@@ -44,7 +66,11 @@ def real_sinusoids(count, seed=0):
     rng = np.random.default_rng(seed)
     frequency = rng.uniform(*CONFIG.frequency_range, size=count)  # (count,)
     phase = rng.uniform(*CONFIG.phase_range, size=count)  # (count,)
-    return sinusoids(X, np.ones(count), frequency, phase), frequency, phase  # (count, 64), (count,), (count,)
+    return (
+        sinusoids(X, np.ones(count), frequency, phase),
+        frequency,
+        phase,
+    )  # (count, 64), (count,), (count,)
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +87,19 @@ def test_the_grid_is_wider_than_the_data_and_covers_the_whole_circle():
     curves, _, _ = real_sinusoids(10)
     frame = measure_plane(build_discriminator(CONFIG), curves, CONFIG, epoch=3, grid_size=(7, 5))
     assert frame.epoch == 3
-    assert frame.frequency_grid.shape == (7,) and frame.phase_grid.shape == (5,) and frame.scores.shape == (5, 7)
+    assert (
+        frame.frequency_grid.shape == (7,)
+        and frame.phase_grid.shape == (5,)
+        and frame.scores.shape == (5, 7)
+    )
     low, high = frequency_window(CONFIG)
     assert low < CONFIG.frequency_range[0] and high > CONFIG.frequency_range[1]
     np.testing.assert_allclose(frame.frequency_grid[[0, -1]], [low, high])
-    assert 0 < frame.phase_grid[0] and frame.phase_grid[-1] < 2 * np.pi and np.all(np.diff(frame.phase_grid) > 0)
+    assert (
+        0 < frame.phase_grid[0]
+        and frame.phase_grid[-1] < 2 * np.pi
+        and np.all(np.diff(frame.phase_grid) > 0)
+    )
     assert np.all((frame.scores >= 0) & (frame.scores <= 1))  # the slides' D: a probability
     assert frame.frequency.shape == frame.phase.shape == frame.sine_like.shape == (10,)
     assert frame.sine_like.dtype == bool
@@ -75,7 +109,9 @@ def test_each_cell_is_ds_score_of_the_sinusoid_at_its_b_and_c():
     """D reads one point of the curve, so its score of sin(b·x + c) is sin(b·x[40] + c)."""
     curves, _, _ = real_sinusoids(10)
     frame = measure_plane(linear_discriminator(64, POINT), curves, CONFIG, grid_size=(9, 6))
-    expected = np.sin(frame.frequency_grid[None, :] * X[POINT] + frame.phase_grid[:, None])  # (6, 9)
+    expected = np.sin(
+        frame.frequency_grid[None, :] * X[POINT] + frame.phase_grid[:, None]
+    )  # (6, 9)
     np.testing.assert_allclose(frame.scores, expected, atol=1e-5)
 
 
@@ -94,19 +130,27 @@ def test_a_d_that_matches_one_sinusoid_peaks_at_its_b_and_c():
 def test_a_conditional_d_reads_each_sinusoid_with_its_own_b():
     """This D reads only the b beside the curve: each column of its map is encode_frequency(b)."""
     config = CONFIG.replace(conditional=True, fresh_latent=True)
-    frame = measure_plane(linear_discriminator(65, 64), real_sinusoids(10)[0], config, grid_size=(8, 3))
+    frame = measure_plane(
+        linear_discriminator(65, 64), real_sinusoids(10)[0], config, grid_size=(8, 3)
+    )
     expected = np.broadcast_to(encode_frequency(config, frame.frequency_grid)[:, 0], (3, 8))
     np.testing.assert_allclose(frame.scores, expected, atol=1e-6)
-    assert frame.scores[0, 0] < -1 and frame.scores[0, -1] > 1  # the window reaches beyond the data's b
+    assert (
+        frame.scores[0, 0] < -1 and frame.scores[0, -1] > 1
+    )  # the window reaches beyond the data's b
 
 
 def test_a_critic_scores_with_its_raw_value_and_the_figure_says_so():
     config = WGAN_GP.replace(train_size=256, epochs=1)
     critic = discriminator_for(config)
-    critic.set_weights([weight * 5 for weight in critic.get_weights()])  # scores well outside [0, 1]
+    critic.set_weights(
+        [weight * 5 for weight in critic.get_weights()]
+    )  # scores well outside [0, 1]
     frame = measure_plane(critic, real_sinusoids(10)[0], config, grid_size=(6, 4))
     row, column = 2, 3
-    curve = sinusoids(X, [1.0], [frame.frequency_grid[column]], [frame.phase_grid[row]]).astype(np.float32)
+    curve = sinusoids(X, [1.0], [frame.frequency_grid[column]], [frame.phase_grid[row]]).astype(
+        np.float32
+    )
     direct = keras.ops.convert_to_numpy(critic(curve, training=False))[0, 0]
     assert frame.scores[row, column] == pytest.approx(direct, rel=1e-4, abs=1e-4)
     assert frame.scores.min() < 0 or frame.scores.max() > 1
@@ -121,7 +165,9 @@ def test_with_minibatch_groups_a_cells_score_does_not_depend_on_its_neighbours()
     discriminator = discriminator_for(config)
     curves = real_sinusoids(4)[0]
     coarse = measure_plane(discriminator, curves, config, grid_size=(4, 3))
-    fine = measure_plane(discriminator, curves, config, grid_size=(7, 3))  # every other b is a coarse one
+    fine = measure_plane(
+        discriminator, curves, config, grid_size=(7, 3)
+    )  # every other b is a coarse one
     np.testing.assert_allclose(fine.frequency_grid[::2], coarse.frequency_grid)
     np.testing.assert_allclose(fine.scores[:, ::2], coarse.scores, rtol=1e-5, atol=1e-6)
 
@@ -158,8 +204,15 @@ def test_the_figure_has_its_labels_colour_bar_and_the_data_rectangle():
     assert plane.get_ylabel() == "phase c" and strip.get_xlabel() == "frequency b"
     assert colour_bar.get_ylabel() == 'D(curve): probability "real"'
     rectangles = [patch for patch in plane.patches if isinstance(patch, Rectangle)]
-    assert [(patch.get_x(), patch.get_x() + patch.get_width(), patch.get_y(), patch.get_y() + patch.get_height())
-            for patch in rectangles] == [pytest.approx((*CONFIG.frequency_range, *CONFIG.phase_range))]
+    assert [
+        (
+            patch.get_x(),
+            patch.get_x() + patch.get_width(),
+            patch.get_y(),
+            patch.get_y() + patch.get_height(),
+        )
+        for patch in rectangles
+    ] == [pytest.approx((*CONFIG.frequency_range, *CONFIG.phase_range))]
 
 
 # --------------------------------------------------------------- the trainer records the frames
@@ -208,7 +261,9 @@ def test_sinegan_animate_view_plane_writes_one_gif_frame_per_plane_frame(trained
 
     write_checkpoint(trained, tmp_path)
     output = tmp_path / "plane.gif"
-    assert main(["animate", "--run", str(tmp_path), "--output", str(output), "--view", "plane"]) == 0
+    assert (
+        main(["animate", "--run", str(tmp_path), "--output", str(output), "--view", "plane"]) == 0
+    )
     assert "Wrote 2 frames" in capsys.readouterr().out
     with Image.open(output) as gif:
         assert gif.format == "GIF" and gif.n_frames == 2
@@ -219,7 +274,17 @@ def test_sinegan_animate_view_plane_refuses_a_run_without_frames_in_one_line(tmp
     write_checkpoint(trainer, tmp_path)
     assert plane_frames(read_checkpoint(tmp_path / "checkpoint.npz")) == []
     with pytest.raises(SystemExit) as stop:
-        main(["animate", "--run", str(tmp_path), "--output", str(tmp_path / "plane.gif"), "--view", "plane"])
+        main(
+            [
+                "animate",
+                "--run",
+                str(tmp_path),
+                "--output",
+                str(tmp_path / "plane.gif"),
+                "--view",
+                "plane",
+            ]
+        )
     stderr = capsys.readouterr().err
     assert stop.value.code == 2 and len(stderr.strip().splitlines()) == 1
     assert "--view plane expected a run that recorded the (b, c) plane" in stderr
@@ -270,9 +335,13 @@ def test_plane_view_shows_the_first_frame_then_redraws_it_in_place(monkeypatch):
 
 
 def test_the_plane_modules_and_the_figures_import_no_keras():
-    code = ("import json, sys\nimport sinegan.measure.plane, sinegan.figures.plane\n"
-            "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    code = (
+        "import json, sys\nimport sinegan.measure.plane, sinegan.figures.plane\n"
+        "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert json.loads(result.stdout.splitlines()[-1]) == [False, False], result.stderr
 
 
@@ -282,21 +351,30 @@ def two_outputs(inputs):
 
 
 BAD_INPUT = {
-    "grid too small": (lambda d, c: measure_plane(d, c, CONFIG, grid_size=(1, 48)), "grid_size=(1, 48)"),
+    "grid too small": (
+        lambda d, c: measure_plane(d, c, CONFIG, grid_size=(1, 48)),
+        "grid_size=(1, 48)",
+    ),
     "grid not a pair": (lambda d, c: measure_plane(d, c, CONFIG, grid_size=48), "grid_size=48"),
     "negative epoch": (lambda d, c: measure_plane(d, c, CONFIG, epoch=-1), "epoch=-1"),
     "curves too short": (lambda d, c: measure_plane(d, c[:, :10], CONFIG), "curves.shape=(10, 10)"),
     "curves not finite": (lambda d, c: measure_plane(d, c * np.nan, CONFIG), "NaN/inf"),
     "not a config": (lambda d, c: measure_plane(d, c, "slides"), "config='slides'"),
     "not a model": (lambda d, c: measure_plane("D", c, CONFIG), "discriminator='D'"),
-    "two scores per row": (lambda d, c: measure_plane(two_outputs(64), c, CONFIG, grid_size=(2, 2)),
-                           "output shape (4, 2)"),
-    "fit of other curves": (lambda d, c: measure_plane(d, c, CONFIG, fit=fit_sines(c[:3], X)),
-                            "fit=SineFit of shape (3,)"),
+    "two scores per row": (
+        lambda d, c: measure_plane(two_outputs(64), c, CONFIG, grid_size=(2, 2)),
+        "output shape (4, 2)",
+    ),
+    "fit of other curves": (
+        lambda d, c: measure_plane(d, c, CONFIG, fit=fit_sines(c[:3], X)),
+        "fit=SineFit of shape (3,)",
+    ),
     "plot not a frame": (lambda d, c: plot_plane("frame", CONFIG), "frame='frame'"),
     "animate no frames": (lambda d, c: animate_plane([], CONFIG), "frames=list of nothing"),
-    "animate interval": (lambda d, c: animate_plane([measure_plane(d, c, CONFIG)], CONFIG, interval=0),
-                         "interval=0"),
+    "animate interval": (
+        lambda d, c: animate_plane([measure_plane(d, c, CONFIG)], CONFIG, interval=0),
+        "interval=0",
+    ),
     "view of no trainer": (lambda d, c: PlaneView("trainer"), "trainer='trainer'"),
 }
 

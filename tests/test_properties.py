@@ -34,36 +34,81 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import from_dtype
 
 from sinegan import GANConfig, Trainer
-from sinegan.tool.cli import build_parser, validate
 from sinegan.config_checks import CHOICES, ENGINES, check_engine
+from sinegan.tool.cli import build_parser, validate
 
-FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
+FIELDS = {
+    field.name: field.type for field in dataclasses.fields(GANConfig)
+}  # name -> "int", "float", ...
 DEFAULTS = GANConfig()
 CASES_RUN = Counter()  # generated cases per property, reported by the last test of this file
 
 # Many cases, no example database written to disk, no time limit per case.
 MANY = settings(max_examples=2000, deadline=None, database=None)
-FEW = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(
+    max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 # --- What hypothesis draws from ------------------------------------------------------------------
 # Numbers at the edges: of a float64, of a float32, of an int64, of a 32-bit seed, and beyond.
-EDGE_INTEGERS = st.sampled_from([0, 1, -1, 2, 3, 4, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 63 - 1, 2 ** 63, 2 ** 64,
-                                 10 ** 400, -10 ** 400])
-EDGE_FLOATS = st.sampled_from([0.0, -0.0, 5e-324, 1e-320, 0.5, 1.0, 3.4028234663852886e38, 3.5e38, 1e308,
-                               -1e308, 1.7976931348623157e308, math.inf, -math.inf, math.nan])
-NUMPY_INTEGERS = st.one_of([from_dtype(np.dtype(kind)) for kind in ("int8", "int32", "int64", "uint64")])
-NUMPY_FLOATS = st.one_of([from_dtype(np.dtype(kind)) for kind in ("float16", "float32", "float64", "longdouble")])
-INTEGERS = st.one_of(st.integers(min_value=-3, max_value=300), st.integers(), EDGE_INTEGERS, NUMPY_INTEGERS)
+EDGE_INTEGERS = st.sampled_from(
+    [0, 1, -1, 2, 3, 4, 2**31, 2**32 - 1, 2**32, 2**63 - 1, 2**63, 2**64, 10**400, -(10**400)]
+)
+EDGE_FLOATS = st.sampled_from(
+    [
+        0.0,
+        -0.0,
+        5e-324,
+        1e-320,
+        0.5,
+        1.0,
+        3.4028234663852886e38,
+        3.5e38,
+        1e308,
+        -1e308,
+        1.7976931348623157e308,
+        math.inf,
+        -math.inf,
+        math.nan,
+    ]
+)
+NUMPY_INTEGERS = st.one_of(
+    [from_dtype(np.dtype(kind)) for kind in ("int8", "int32", "int64", "uint64")]
+)
+NUMPY_FLOATS = st.one_of(
+    [from_dtype(np.dtype(kind)) for kind in ("float16", "float32", "float64", "longdouble")]
+)
+INTEGERS = st.one_of(
+    st.integers(min_value=-3, max_value=300), st.integers(), EDGE_INTEGERS, NUMPY_INTEGERS
+)
 FLOATS = st.one_of(st.floats(min_value=-10, max_value=10), st.floats(), EDGE_FLOATS, NUMPY_FLOATS)
-WORDS = st.sampled_from(sorted({word for choices in CHOICES.values() for word in choices} | {"", "GAN", " relu"}))
-SCALARS = st.one_of(st.none(), st.booleans(), from_dtype(np.dtype("bool")), INTEGERS, FLOATS, WORDS,
-                    st.text(max_size=8), st.binary(max_size=4), st.fractions(), st.decimals(), st.complex_numbers())
+WORDS = st.sampled_from(
+    sorted({word for choices in CHOICES.values() for word in choices} | {"", "GAN", " relu"})
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    from_dtype(np.dtype("bool")),
+    INTEGERS,
+    FLOATS,
+    WORDS,
+    st.text(max_size=8),
+    st.binary(max_size=4),
+    st.fractions(),
+    st.decimals(),
+    st.complex_numbers(),
+)
 # Anything: a scalar, or lists, tuples and dicts of anything, nested.
-ANY_VALUE = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.lists(inner, max_size=4).map(tuple),
-                                                          st.dictionaries(st.text(max_size=3), inner, max_size=2)),
-                         max_leaves=6)
+ANY_VALUE = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=4).map(tuple),
+        st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    ),
+    max_leaves=6,
+)
 
 
 def typed_values(name):
@@ -85,7 +130,9 @@ def typed_values(name):
 
 
 def field_values(name):
-    return st.one_of(typed_values(name), typed_values(name), ANY_VALUE)  # twice: a field's own type is more likely
+    return st.one_of(
+        typed_values(name), typed_values(name), ANY_VALUE
+    )  # twice: a field's own type is more likely
 
 
 @st.composite
@@ -102,7 +149,9 @@ HOUSE_STYLE = re.compile(r"(?P<name>\w+(, \w+)*) expected .+\. Received: (?P=nam
 
 def names_a_field(message, names):
     """True when the message has the house style and names one of ``names`` as a whole word."""
-    return bool(HOUSE_STYLE.match(message)) and any(re.search(rf"\b{re.escape(name)}\b", message) for name in names)
+    return bool(HOUSE_STYLE.match(message)) and any(
+        re.search(rf"\b{re.escape(name)}\b", message) for name in names
+    )
 
 
 # --- Property 1: a config is accepted, or refused with a ValueError naming the field ---------------
@@ -116,7 +165,9 @@ def test_a_config_is_accepted_or_refused_naming_a_field(changes):
             warnings.simplefilter("error")  # quietly, too: no NumPy overflow warning on the way
             config = GANConfig(**changes)
     except ValueError as error:
-        assert names_a_field(str(error), changes), f"{changes} -> {error}"  # one of the changed fields
+        assert names_a_field(str(error), changes), (
+            f"{changes} -> {error}"
+        )  # one of the changed fields
         return
     assert all(kept(getattr(config, name), value) for name, value in changes.items())
 
@@ -125,7 +176,11 @@ def kept(stored, given):
     """The value a config keeps: the one given, as a plain Python number (NumPy's own types become
     Python's, and an int in a float field a float), tuples element by element."""
     if isinstance(given, tuple):
-        return isinstance(stored, tuple) and len(stored) == len(given) and all(map(kept, stored, given))
+        return (
+            isinstance(stored, tuple)
+            and len(stored) == len(given)
+            and all(map(kept, stored, given))
+        )
     if isinstance(given, (str, bool)):
         return stored is given
     if isinstance(stored, float) and not isinstance(given, float):
@@ -134,8 +189,11 @@ def kept(stored, given):
 
 
 @MANY
-@given(name=st.one_of(st.sampled_from(sorted(FIELDS)), st.text(min_size=1, max_size=10)), value=ANY_VALUE)
-@example(name="learning_rate", value=2 ** 53 + 1)  # found by a CI run: stored as the float 2**53
+@given(
+    name=st.one_of(st.sampled_from(sorted(FIELDS)), st.text(min_size=1, max_size=10)),
+    value=ANY_VALUE,
+)
+@example(name="learning_rate", value=2**53 + 1)  # found by a CI run: stored as the float 2**53
 def test_replace_refuses_an_unknown_field_by_name(name, value):
     """``replace`` checks the field's name before its value: an unknown name is named back."""
     CASES_RUN["config"] += 1
@@ -145,7 +203,9 @@ def test_replace_refuses_an_unknown_field_by_name(name, value):
         if name in FIELDS:
             assert names_a_field(str(error), [name]), f"{name}={value!r} -> {error}"
         else:  # any text may be a keyword's name: it is named back, whatever its characters
-            assert str(error).startswith(f"{name} expected to be a GANConfig field"), f"{name!r} -> {error}"
+            assert str(error).startswith(f"{name} expected to be a GANConfig field"), (
+                f"{name!r} -> {error}"
+            )
             assert f"Received: {name}=" in str(error)
         return
     assert name in FIELDS and kept(getattr(config, name), value)
@@ -155,21 +215,39 @@ def test_replace_refuses_an_unknown_field_by_name(name, value):
 # Numbers for the Trainer property. The interesting ones are accepted yet extreme: the float32
 # edges, the smallest float, widths of 5e-324 or of 6.8e38, NumPy scalars.
 FLOAT32_MAX = float(np.finfo(np.float32).max)
-IN_FLOAT32 = st.one_of(st.floats(min_value=-10, max_value=10), st.floats(-FLOAT32_MAX, FLOAT32_MAX),
-                       st.sampled_from([0.0, -0.0, 5e-324, -5e-324, 1e-300, 1e-8, 1e30, FLOAT32_MAX, -FLOAT32_MAX]),
-                       from_dtype(np.dtype("float16"), allow_nan=False, allow_infinity=False),
-                       from_dtype(np.dtype("float32"), allow_nan=False, allow_infinity=False))
-NUMBERS = st.one_of(IN_FLOAT32, IN_FLOAT32, IN_FLOAT32, FLOATS)  # three in four inside float32's range
-FRACTIONS = st.one_of(st.floats(min_value=0, max_value=1, exclude_max=True), st.floats(0, 1).map(np.float32),
-                      st.sampled_from([0.0, -0.0, 5e-324, 0.9999999999999999, 1.0]), FLOATS)
+IN_FLOAT32 = st.one_of(
+    st.floats(min_value=-10, max_value=10),
+    st.floats(-FLOAT32_MAX, FLOAT32_MAX),
+    st.sampled_from([0.0, -0.0, 5e-324, -5e-324, 1e-300, 1e-8, 1e30, FLOAT32_MAX, -FLOAT32_MAX]),
+    from_dtype(np.dtype("float16"), allow_nan=False, allow_infinity=False),
+    from_dtype(np.dtype("float32"), allow_nan=False, allow_infinity=False),
+)
+NUMBERS = st.one_of(
+    IN_FLOAT32, IN_FLOAT32, IN_FLOAT32, FLOATS
+)  # three in four inside float32's range
+FRACTIONS = st.one_of(
+    st.floats(min_value=0, max_value=1, exclude_max=True),
+    st.floats(0, 1).map(np.float32),
+    st.sampled_from([0.0, -0.0, 5e-324, 0.9999999999999999, 1.0]),
+    FLOATS,
+)
 TRAINER_NUMBERS = {  # field -> what it is drawn from, when it is drawn
-    "learning_rate": NUMBERS.map(abs), "gradient_penalty_weight": NUMBERS.map(abs),
-    "r1_penalty_weight": NUMBERS.map(abs), "real_label": st.one_of(st.floats(0.5, 1), st.floats(0.5, 1), FRACTIONS),
-    **dict.fromkeys(("discriminator_dropout", "adam_beta_1", "adam_beta_2", "generator_average_decay"), FRACTIONS),
-    **dict.fromkeys(("x_min, x_max", "y_min, y_max", "amplitude_range", "frequency_range", "phase_range"),
-                    st.one_of(st.tuples(NUMBERS, NUMBERS).map(lambda pair: tuple(sorted(pair, key=float))),
-                              st.tuples(NUMBERS, NUMBERS).map(lambda pair: tuple(sorted(pair, key=float))),
-                              st.tuples(NUMBERS, NUMBERS))),  # two in three in order
+    "learning_rate": NUMBERS.map(abs),
+    "gradient_penalty_weight": NUMBERS.map(abs),
+    "r1_penalty_weight": NUMBERS.map(abs),
+    "real_label": st.one_of(st.floats(0.5, 1), st.floats(0.5, 1), FRACTIONS),
+    **dict.fromkeys(
+        ("discriminator_dropout", "adam_beta_1", "adam_beta_2", "generator_average_decay"),
+        FRACTIONS,
+    ),
+    **dict.fromkeys(
+        ("x_min, x_max", "y_min, y_max", "amplitude_range", "frequency_range", "phase_range"),
+        st.one_of(
+            st.tuples(NUMBERS, NUMBERS).map(lambda pair: tuple(sorted(pair, key=float))),
+            st.tuples(NUMBERS, NUMBERS).map(lambda pair: tuple(sorted(pair, key=float))),
+            st.tuples(NUMBERS, NUMBERS),
+        ),
+    ),  # two in three in order
 }
 
 
@@ -187,30 +265,53 @@ def small_configs(draw):
     fresh_latent = draw(st.booleans())
     conditional = fresh_latent and draw(st.booleans())
     architecture = draw(st.sampled_from(CHOICES["generator_architecture"]))
-    stages = max(k for k in range(4) if train_len % 2 ** k == 0) if architecture == "dcgan" else 3
+    stages = max(k for k in range(4) if train_len % 2**k == 0) if architecture == "dcgan" else 3
     loss = draw(st.sampled_from(CHOICES["loss"]))
     fields = dict(
-        train_len=train_len, train_size=draw(st.integers(2 * half_batch, 512)), batch_size=2 * half_batch,
+        train_len=train_len,
+        train_size=draw(st.integers(2 * half_batch, 512)),
+        batch_size=2 * half_batch,
         discriminator_units=draw(st.integers(1, 16)),
-        pretrain_batches=draw(st.integers(0, 3)), epochs=draw(st.integers(0, 3)),
+        pretrain_batches=draw(st.integers(0, 3)),
+        epochs=draw(st.integers(0, 3)),
         latent_dim=draw(st.integers(1, 16)) if fresh_latent else train_len,
         generator_units=tuple(draw(st.lists(st.integers(1, 16), min_size=1, max_size=3))),
         fresh_latent=fresh_latent,
-        latent_distribution=draw(st.sampled_from(CHOICES["latent_distribution"])) if fresh_latent else "uniform",
+        latent_distribution=draw(st.sampled_from(CHOICES["latent_distribution"]))
+        if fresh_latent
+        else "uniform",
         hidden_activation=draw(st.sampled_from(CHOICES["hidden_activation"])),
         discriminator_steps=draw(st.integers(1, 3)),
         minibatch_std_group=draw(st.sampled_from([0, *divisors(half_batch)])),
-        generator_loss="non_saturating" if loss == "wgan-gp" else draw(st.sampled_from(CHOICES["generator_loss"])),
-        loss=loss, conditional=conditional, generator_architecture=architecture,
-        generator_channels=tuple(draw(st.lists(st.integers(1, 8), min_size=1, max_size=max(stages, 1)))),
-        discriminator_conditioning=(draw(st.sampled_from(CHOICES["discriminator_conditioning"])) if conditional
-                                    else "concatenate"),
-        seed=draw(st.one_of(st.integers(0, 9), st.integers(0, 2 ** 32 - 1), st.just(2 ** 32 - 1),
-                            st.integers(0, 9).map(np.int64))),
-        monitor_curves=draw(st.integers(1, 8)), monitor_every=draw(st.integers(0, 3)),
+        generator_loss="non_saturating"
+        if loss == "wgan-gp"
+        else draw(st.sampled_from(CHOICES["generator_loss"])),
+        loss=loss,
+        conditional=conditional,
+        generator_architecture=architecture,
+        generator_channels=tuple(
+            draw(st.lists(st.integers(1, 8), min_size=1, max_size=max(stages, 1)))
+        ),
+        discriminator_conditioning=(
+            draw(st.sampled_from(CHOICES["discriminator_conditioning"]))
+            if conditional
+            else "concatenate"
+        ),
+        seed=draw(
+            st.one_of(
+                st.integers(0, 9),
+                st.integers(0, 2**32 - 1),
+                st.just(2**32 - 1),
+                st.integers(0, 9).map(np.int64),
+            )
+        ),
+        monitor_curves=draw(st.integers(1, 8)),
+        monitor_every=draw(st.integers(0, 3)),
         monitor_samples=draw(st.integers(1, 64)),
     )
-    for name in draw(st.lists(st.sampled_from(sorted(TRAINER_NUMBERS)), min_size=1, max_size=3, unique=True)):
+    for name in draw(
+        st.lists(st.sampled_from(sorted(TRAINER_NUMBERS)), min_size=1, max_size=3, unique=True)
+    ):
         value = draw(TRAINER_NUMBERS[name])
         fields.update(zip(name.split(", "), value) if ", " in name else {name: value})
     return fields
@@ -223,7 +324,9 @@ def test_an_accepted_config_builds_a_trainer_with_finite_data(fields, engine):
     CASES_RUN["trainer"] += 1
     try:
         config = GANConfig(**fields)
-        check_engine(config, engine)  # what the Trainer needs beyond a valid config: refused before building
+        check_engine(
+            config, engine
+        )  # what the Trainer needs beyond a valid config: refused before building
     except ValueError as error:
         assert names_a_field(str(error), fields), f"{fields} -> {error}"
         CASES_RUN["trainer refused"] += 1
@@ -231,28 +334,42 @@ def test_an_accepted_config_builds_a_trainer_with_finite_data(fields, engine):
     trainer = Trainer(config, engine=engine)
     CASES_RUN["trainer built"] += 1
     # The data are finite; G's first curves need not be: a latent vector of 1e38 is the user's choice.
-    for name, array in (("curves", trainer.dataset.curves), ("NOISE", trainer.dataset.noise),
-                        ("monitor latent", trainer.monitor_latent)):
+    for name, array in (
+        ("curves", trainer.dataset.curves),
+        ("NOISE", trainer.dataset.noise),
+        ("monitor latent", trainer.monitor_latent),
+    ):
         assert np.all(np.isfinite(array)), f"{name} of {config} are not finite"
 
 
 # Values that the checks once let through, each of which then failed to build a Trainer (the error
 # it gave in the comment); each is now refused, naming its field.
-SMALL_FIELDS = dict(train_len=8, train_size=64, batch_size=16, latent_dim=8, monitor_samples=16, pretrain_batches=1)
+SMALL_FIELDS = dict(
+    train_len=8, train_size=64, batch_size=16, latent_dim=8, monitor_samples=16, pretrain_batches=1
+)
 ONCE_ACCEPTED = {
-    "huge int": {"x_min": 10 ** 400},  # OverflowError: int too large to convert to float
+    "huge int": {"x_min": 10**400},  # OverflowError: int too large to convert to float
     "x range": {"x_min": -1e308, "x_max": 1e308},  # linspace(x_min, x_max) overflowed: NaN curves
     "x grid": {"x_min": 0.0, "x_max": 5e-324},  # 8 points, 2 distinct: LinAlgError in the sine fit
-    "float16 grid": {"x_min": np.float16(0), "x_max": 1e-300},  # linspace in float16: 8 zeros, the same
-    "float16 width": {"x_min": np.float16(-6e4), "x_max": np.float16(6e4)},  # a NaN grid: "x expected finite"
+    "float16 grid": {
+        "x_min": np.float16(0),
+        "x_max": 1e-300,
+    },  # linspace in float16: 8 zeros, the same
+    "float16 width": {
+        "x_min": np.float16(-6e4),
+        "x_max": np.float16(6e4),
+    },  # a NaN grid: "x expected finite"
     "frequency": {"frequency_range": (1e307, 1e308)},  # b·x overflowed: NaN curves
     "amplitude": {"amplitude_range": (1e39, 1e39)},  # curves of inf once cast to float32
     "y range": {"y_min": -1e39, "y_max": 1e39},  # NOISE and latent vectors of inf in float32
     "negative zero": {"amplitude_range": (0.0, -0.0)},  # NumPy's uniform: "high - low < 0"
-    "seed": {"seed": 2 ** 32},  # NumPy: "Seed must be between 0 and 2**32 - 1"
-    "units": {"discriminator_units": 10 ** 30},  # TensorFlow: "out-of-range integer to Tensor"
-    "layer sizes": {"generator_units": (64, 2 ** 63)},  # the same
-    "short curves": {"train_len": 3, "latent_dim": 3},  # the sine fit: "x expected ... (at least 4)"
+    "seed": {"seed": 2**32},  # NumPy: "Seed must be between 0 and 2**32 - 1"
+    "units": {"discriminator_units": 10**30},  # TensorFlow: "out-of-range integer to Tensor"
+    "layer sizes": {"generator_units": (64, 2**63)},  # the same
+    "short curves": {
+        "train_len": 3,
+        "latent_dim": 3,
+    },  # the sine fit: "x expected ... (at least 4)"
 }
 
 
@@ -267,9 +384,13 @@ def test_a_value_that_once_broke_the_trainer_is_refused_by_name(changes):
 def typed_text(name):
     """What a user might type after ``--set NAME=``: the field's type written out, edges included."""
     kind = FIELDS[name]
-    number_text = st.one_of(INTEGERS.map(str), FLOATS.map(str), st.sampled_from(["nan", "-inf", "1e400", "1_000",
-                                                                                 " 7 ", "0x10", "1e-400", "+3",
-                                                                                 "9" * 400, "1" * 5000]))
+    number_text = st.one_of(
+        INTEGERS.map(str),
+        FLOATS.map(str),
+        st.sampled_from(
+            ["nan", "-inf", "1e400", "1_000", " 7 ", "0x10", "1e-400", "+3", "9" * 400, "1" * 5000]
+        ),
+    )
     if kind == "bool":
         return st.sampled_from(["true", "False", "1", "0", "yes", "NO", "maybe", "", " true "])
     if kind == "str":
@@ -284,10 +405,17 @@ def settings_texts(draw):
     """One to three ``FIELD=VALUE`` texts; the field known or not, the value typed or any text at all."""
     texts = []
     for _ in range(draw(st.integers(1, 3))):
-        name = draw(st.one_of(st.sampled_from(sorted(FIELDS)), st.sampled_from(sorted(FIELDS)),
-                              st.from_regex(r"[a-z_]{1,12}", fullmatch=True)))
+        name = draw(
+            st.one_of(
+                st.sampled_from(sorted(FIELDS)),
+                st.sampled_from(sorted(FIELDS)),
+                st.from_regex(r"[a-z_]{1,12}", fullmatch=True),
+            )
+        )
         value = draw(typed_text(name) if name in FIELDS else st.text(max_size=6))
-        texts.append(draw(st.sampled_from([f"{name}={value}", f"{name}={draw(st.text(max_size=8))}", name])))
+        texts.append(
+            draw(st.sampled_from([f"{name}={value}", f"{name}={draw(st.text(max_size=8))}", name]))
+        )
     return texts
 
 
@@ -313,14 +441,23 @@ def test_a_set_option_is_accepted_or_exits_2_with_one_line_naming_the_field(out_
             validate(arguments, parser)
     except SystemExit as stop:
         message = stderr.getvalue()
-        assert stop.code == 2 and message.count("\n") == 1 and message.endswith("\n"), (texts, message)  # one line
+        assert stop.code == 2 and message.count("\n") == 1 and message.endswith("\n"), (
+            texts,
+            message,
+        )  # one line
         names = [text.partition("=")[0] for text in texts]
         program, _, reason = message.rstrip("\n").partition(": error: ")
         if program == "sinegan":  # from validate: the config's own checks, in the house style
             assert names_a_field(reason, names), (texts, message)
         else:  # from argparse, parsing a --set text: its field, or the whole text, is named back
-            assert program == "sinegan train" and reason.startswith("argument --set: "), (texts, message)
-            assert any(re.search(rf"\b{re.escape(name)}\b", reason) for name in names), (texts, message)
+            assert program == "sinegan train" and reason.startswith("argument --set: "), (
+                texts,
+                message,
+            )
+            assert any(re.search(rf"\b{re.escape(name)}\b", reason) for name in names), (
+                texts,
+                message,
+            )
         return
     assert isinstance(arguments.config, GANConfig) and stderr.getvalue() == ""
     for name, value in dict(arguments.settings).items():  # the last --set of a field wins
@@ -342,7 +479,9 @@ def test_a_numpy_integer_seed_builds_a_trainer():
 @pytest.mark.parametrize("learning_rate", [1, np.float32(0.001)], ids=["int", "float32"])
 def test_a_learning_rate_of_any_number_type_builds_a_trainer(learning_rate):
     config = GANConfig(learning_rate=learning_rate, **SMALL)
-    assert type(config.learning_rate) is float and config.learning_rate == pytest.approx(float(learning_rate))
+    assert type(config.learning_rate) is float and config.learning_rate == pytest.approx(
+        float(learning_rate)
+    )
     Trainer(config)
 
 

@@ -1,7 +1,7 @@
 """The config fields beyond the slides: each one does what its comment says."""
 
-import numpy as np
 import keras
+import numpy as np
 import pytest
 
 from sinegan import GANConfig, Trainer, discriminator_for, generator_for, latent_for
@@ -13,7 +13,9 @@ def test_normal_latent_is_standard_normal():
     config = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=8)
     z = latent_for(config, 20000, np.random.default_rng(0))
     assert z.shape == (20000, 8)
-    assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3  # not uniform in [-1, 1]
+    assert (
+        abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3
+    )  # not uniform in [-1, 1]
 
 
 def test_truncated_normal_latent_is_cut_at_two_and_redrawn():
@@ -35,7 +37,9 @@ def test_leaky_relu_and_adam_beta_reach_both_networks():
         assert [layer.activation.__name__ for layer in hidden] == ["leaky_relu"] * len(hidden)
         assert float(model.optimizer.beta_1) == 0.5
     # leaky relu lets negative values through with slope 0.2
-    np.testing.assert_allclose(keras.activations.get("leaky_relu")(np.array([-1.0, 2.0])), [-0.2, 2.0])
+    np.testing.assert_allclose(
+        keras.activations.get("leaky_relu")(np.array([-1.0, 2.0])), [-0.2, 2.0]
+    )
 
 
 def test_k_discriminator_steps_in_the_literal_engine():
@@ -45,7 +49,9 @@ def test_k_discriminator_steps_in_the_literal_engine():
     indices, latent = trainer.draw_epoch_batches()
     assert indices.shape == (2, 3, 64) and latent.shape == (2, 3, 64, 64)
     trainer.run_epoch(indices, latent)
-    assert recorder.calls == 2 * (3 + 1) and recorder.failures == []  # per step: 3 D calls, 1 GAN call
+    assert (
+        recorder.calls == 2 * (3 + 1) and recorder.failures == []
+    )  # per step: 3 D calls, 1 GAN call
 
 
 def test_k_discriminator_steps_in_the_fast_engine_keep_the_freeze():
@@ -57,7 +63,9 @@ def test_k_discriminator_steps_in_the_fast_engine_keep_the_freeze():
 
 
 def test_fast_engine_k_steps_match_the_literal_engine():
-    config = GANConfig(train_size=256, pretrain_batches=0, discriminator_dropout=0.0, discriminator_steps=2)
+    config = GANConfig(
+        train_size=256, pretrain_batches=0, discriminator_dropout=0.0, discriminator_steps=2
+    )
     literal, fast = Trainer(config, engine="literal"), Trainer(config)
     batches = literal.draw_epoch_batches()
     np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
@@ -68,7 +76,9 @@ def test_fast_engine_k_steps_match_the_literal_engine():
 def test_label_smoothing_sets_the_real_target_in_the_loss():
     """With learning rates at 0 nothing moves, so the reported D loss must equal
     binary cross-entropy against targets 0.9 (real) and 0 (generated), by hand."""
-    config = GANConfig(train_size=128, pretrain_batches=0, discriminator_dropout=0.0, real_label=0.9)
+    config = GANConfig(
+        train_size=128, pretrain_batches=0, discriminator_dropout=0.0, real_label=0.9
+    )
     trainer = Trainer(config)
     (d_loss, d_accuracy, g_loss, _), real, latent = first_step_standing_still(trainer)
     generated = to_numpy(trainer.generator(latent))
@@ -86,23 +96,31 @@ def test_literal_engine_refuses_smoothed_labels():
         Trainer(GANConfig(real_label=0.9, train_size=256), engine="literal")
 
 
-@pytest.mark.parametrize("changes, parameter", [
-    ({"latent_distribution": "cauchy", "fresh_latent": True}, "latent_distribution='cauchy'"),
-    ({"latent_distribution": "normal"}, "latent_distribution='normal'"),  # NOISE rows are uniform
-    ({"hidden_activation": "gelu"}, "hidden_activation='gelu'"),
-    ({"adam_beta_1": 1.0}, "adam_beta_1=1.0"),
-    ({"real_label": 0.4}, "real_label=0.4"),
-    ({"discriminator_steps": 0}, "discriminator_steps=0"),
-    ({"monitor_every": -1}, "monitor_every=-1"),
-    ({"monitor_samples": 0}, "monitor_samples=0"),
-])
+@pytest.mark.parametrize(
+    "changes, parameter",
+    [
+        ({"latent_distribution": "cauchy", "fresh_latent": True}, "latent_distribution='cauchy'"),
+        (
+            {"latent_distribution": "normal"},
+            "latent_distribution='normal'",
+        ),  # NOISE rows are uniform
+        ({"hidden_activation": "gelu"}, "hidden_activation='gelu'"),
+        ({"adam_beta_1": 1.0}, "adam_beta_1=1.0"),
+        ({"real_label": 0.4}, "real_label=0.4"),
+        ({"discriminator_steps": 0}, "discriminator_steps=0"),
+        ({"monitor_every": -1}, "monitor_every=-1"),
+        ({"monitor_samples": 0}, "monitor_samples=0"),
+    ],
+)
 def test_bad_options_raise_value_error(changes, parameter):
     with pytest.raises(ValueError, match=parameter):
         GANConfig().replace(**changes)
 
 
 def test_quality_is_monitored_and_collapse_is_reported(capsys):
-    config = GANConfig(train_size=256, pretrain_batches=0, epochs=3, monitor_every=2, monitor_samples=200)
+    config = GANConfig(
+        train_size=256, pretrain_batches=0, epochs=3, monitor_every=2, monitor_samples=200
+    )
     trainer = Trainer(config)
     # Collapse the generator by hand: zero output kernel, so every z gives the same curve.
     output_layer = trainer.generator.layers[-1]
@@ -148,7 +166,9 @@ def test_minibatch_group_must_not_mix_real_and_generated_rows():
 
 @pytest.mark.parametrize("engine", ["fast", "literal"])
 def test_averaged_generator_follows_the_running_average(engine):
-    config = GANConfig(train_size=128, pretrain_batches=0, generator_average_decay=0.75)  # 1 step per epoch
+    config = GANConfig(
+        train_size=128, pretrain_batches=0, generator_average_decay=0.75
+    )  # 1 step per epoch
     trainer = Trainer(config, engine=engine)
     assert trainer.sampling_generator is not trainer.generator
     start = [w.numpy() for w in trainer.generator.weights]

@@ -43,8 +43,13 @@ def _browser_or_skip():
 def _build_site(folder: Path) -> Path:
     """The site, built by MkDocs into ``folder``, with every lesson at its test size."""
     yaml = pytest.importorskip("yaml")
-    if shutil.which("mkdocs") is None and subprocess.run([sys.executable, "-m", "mkdocs", "--version"],
-                                                         capture_output=True).returncode != 0:
+    if (
+        shutil.which("mkdocs") is None
+        and subprocess.run(
+            [sys.executable, "-m", "mkdocs", "--version"], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip('MkDocs is not installed: pip install ".[docs]" to build and test the site')
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs)
@@ -57,8 +62,13 @@ def _build_site(folder: Path) -> Path:
             plugin["mkdocstrings"]["handlers"]["python"]["paths"] = [str(ROOT)]
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     environment = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "NO_MKDOCS_2_WARNING": "1"}
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml")],
-                           cwd=folder, env=environment, capture_output=True, text=True)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml")],
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr[-3000:]
     return folder / "site"
 
@@ -74,18 +84,30 @@ def browser(tmp_path_factory):
     browser_path, driver_path = _browser_or_skip()
     webdriver = pytest.importorskip("selenium.webdriver")
     folder = tmp_path_factory.mktemp("site")
-    site = Path(os.environ["SINEGAN_SITE"]) if os.environ.get("SINEGAN_SITE") else _build_site(folder)
+    site = (
+        Path(os.environ["SINEGAN_SITE"]) if os.environ.get("SINEGAN_SITE") else _build_site(folder)
+    )
     assert (site / "index.html").is_file(), f"no built site in {site}"
     screenshots = Path(os.environ.get("SINEGAN_SCREENSHOTS") or folder / "screenshots")
     screenshots.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     options = webdriver.ChromeOptions()
     options.binary_location = browser_path
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,1600", f"--user-data-dir={folder / 'profile'}"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1600",
+        f"--user-data-dir={folder / 'profile'}",
+    ):
         options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
+    driver = webdriver.Chrome(
+        options=options, service=webdriver.ChromeService(executable_path=driver_path)
+    )
     driver.set_page_load_timeout(60)
     try:
         yield driver, f"http://127.0.0.1:{server.server_address[1]}", screenshots
@@ -100,8 +122,11 @@ def _open(browser, path: str, screenshot: str) -> dict:
 
     driver, base, screenshots = browser
     driver.get(f"{base}/{path}")
-    WebDriverWait(driver, 30).until(lambda page: page.execute_script(
-        "return document.readyState === 'complete' && Array.from(document.images).every(image => image.complete)"))
+    WebDriverWait(driver, 30).until(
+        lambda page: page.execute_script(
+            "return document.readyState === 'complete' && Array.from(document.images).every(image => image.complete)"
+        )
+    )
     page = driver.execute_script("""
         return {title: document.title,
                 heading: (document.querySelector('article h1') || {}).textContent || '',
@@ -125,13 +150,24 @@ def test_home_page_renders_with_its_figure(browser):
 def test_a_lesson_renders_executed_with_its_figures(browser):
     page = _open(browser, "course/01-the-slides/", "lesson-1.png")
     assert page["heading"].startswith("Lesson 1 · ")
-    assert re.search(r"Keras backend: (tensorflow|jax|torch)", page["text"])  # the cells' outputs are on the page
-    assert len([image for image in page["images"] if image["source"].startswith("data:image/png")]) >= 4
+    assert re.search(
+        r"Keras backend: (tensorflow|jax|torch)", page["text"]
+    )  # the cells' outputs are on the page
+    assert (
+        len([image for image in page["images"] if image["source"].startswith("data:image/png")])
+        >= 4
+    )
 
 
 def test_the_api_reference_renders_from_the_docstrings(browser):
     page = _open(browser, "api/slides/", "api-slides.png")
     assert "sinegan.slides" in page["heading"]
-    for name in ("GANConfig", "make_dataset", "build_discriminator", "pretrain_discriminator", "train_gan_epoch"):
+    for name in (
+        "GANConfig",
+        "make_dataset",
+        "build_discriminator",
+        "pretrain_discriminator",
+        "train_gan_epoch",
+    ):
         assert name in page["text"]
     assert "TRAIN_SIZE" in page["text"]  # the config's comments, read from the source

@@ -38,7 +38,9 @@ def test_train_records_history_and_prints_a_row_per_epoch(engine, small_config, 
     out = capsys.readouterr().out.strip().splitlines()
     table = [line for line in out if line.count("|") == 4]
     assert len(table) == 3 and "G accuracy" in table[0]
-    assert any(line.startswith("   quality after epoch 2: sine-like") for line in out)  # the last epoch
+    assert any(
+        line.startswith("   quality after epoch 2: sine-like") for line in out
+    )  # the last epoch
     assert trainer.epoch == 2 and len(history.step_metrics) == 2
     assert history.step_metrics[0].shape == (small_config.steps_per_epoch, len(METRICS))
     means = history.epoch_means()
@@ -57,11 +59,16 @@ def test_fast_engine_is_the_literal_engine_compiled():
         trainer.pretrain_discriminator(log=None)
         trainer.train(log=None)
     literal, fast = trainers["literal"], trainers["fast"]
-    for a, b in zip(literal.generator.weights + literal.discriminator.weights,
-                    fast.generator.weights + fast.discriminator.weights):
+    for a, b in zip(
+        literal.generator.weights + literal.discriminator.weights,
+        fast.generator.weights + fast.discriminator.weights,
+    ):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), atol=2e-5)
-    np.testing.assert_allclose(np.concatenate(literal.history.step_metrics),
-                               np.concatenate(fast.history.step_metrics), atol=1e-4)
+    np.testing.assert_allclose(
+        np.concatenate(literal.history.step_metrics),
+        np.concatenate(fast.history.step_metrics),
+        atol=1e-4,
+    )
 
 
 @pytest.mark.parametrize("engine", ["fast", "literal"])
@@ -73,12 +80,18 @@ def test_same_seed_same_weights_and_samples(engine, small_config):
         return trainer
 
     first, second, other = run(3), run(3), run(4)
-    for a, b in zip(first.generator.weights + first.discriminator.weights,
-                    second.generator.weights + second.discriminator.weights):
+    for a, b in zip(
+        first.generator.weights + first.discriminator.weights,
+        second.generator.weights + second.discriminator.weights,
+    ):
         np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
-    np.testing.assert_array_equal(sample_curves(first.generator, small_config, 10, seed=1),
-                                  sample_curves(second.generator, small_config, 10, seed=1))
-    assert not np.array_equal(np.asarray(first.generator.weights[0]), np.asarray(other.generator.weights[0]))
+    np.testing.assert_array_equal(
+        sample_curves(first.generator, small_config, 10, seed=1),
+        sample_curves(second.generator, small_config, 10, seed=1),
+    )
+    assert not np.array_equal(
+        np.asarray(first.generator.weights[0]), np.asarray(other.generator.weights[0])
+    )
 
 
 def test_fresh_latent_draws_new_vectors_every_step(small_config):
@@ -92,10 +105,13 @@ def test_fresh_latent_draws_new_vectors_every_step(small_config):
     fresh.train(log=None)  # the generator accepts the other latent size
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"engine": "turbo"}, "engine='turbo'"),
-    ({"config": {"epochs": 1}}, "config="),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"engine": "turbo"}, "engine='turbo'"),
+        ({"config": {"epochs": 1}}, "config="),
+    ],
+)
 def test_trainer_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Trainer(**kwargs)

@@ -1,7 +1,7 @@
 """WGAN-GP: the penalty and losses by hand, a linear critic, and a run that keeps the freeze."""
 
-import numpy as np
 import keras
+import numpy as np
 import pytest
 from keras import ops
 
@@ -9,14 +9,23 @@ from sinegan import GANConfig, Trainer, discriminator_for
 from sinegan.backends import input_gradient
 from sinegan.extras.wgan_gp import critic_loss, gradient_penalty, wasserstein_generator_loss
 
-from helpers import all_changed, fast_step_changes, first_step_standing_still, same, to_numpy, weights
+from helpers import (
+    all_changed,
+    fast_step_changes,
+    first_step_standing_still,
+    same,
+    to_numpy,
+    weights,
+)
 
 WGAN = GANConfig(train_size=128, pretrain_batches=0, loss="wgan-gp", discriminator_dropout=0.0)
 
 
 def linear_critic(weights):
     critic = keras.Sequential([keras.Input(shape=(len(weights),)), keras.layers.Dense(1)])
-    critic.layers[0].set_weights([np.array(weights, "float32")[:, None], np.array([0.7], "float32")])
+    critic.layers[0].set_weights(
+        [np.array(weights, "float32")[:, None], np.array([0.7], "float32")]
+    )
     return critic
 
 
@@ -24,18 +33,25 @@ def test_gradient_penalty_of_a_linear_critic_is_the_weight_norm_minus_one_square
     # D(x) = w·x + b has gradient w everywhere: ||w|| = ||(3, 4, 0)|| = 5, penalty (5 - 1)^2 = 16.
     real, generated = np.ones((4, 3), "float32"), np.zeros((4, 3), "float32")
     mixing = np.array([[0.0], [0.3], [0.5], [1.0]], "float32")
-    assert float(gradient_penalty(linear_critic([3, 4, 0]), real, generated, mixing)) == pytest.approx(16, rel=1e-5)
-    assert float(gradient_penalty(linear_critic([0.6, 0.8, 0]), real, generated, mixing)) == pytest.approx(0, abs=1e-6)
+    assert float(
+        gradient_penalty(linear_critic([3, 4, 0]), real, generated, mixing)
+    ) == pytest.approx(16, rel=1e-5)
+    assert float(
+        gradient_penalty(linear_critic([0.6, 0.8, 0]), real, generated, mixing)
+    ) == pytest.approx(0, abs=1e-6)
 
 
 def test_gradient_penalty_is_taken_at_the_interpolates():
     # D(x) = ||x||^2 / 2 has gradient x. Between real (2, 0) and generated (0, 0):
     # eps = 1 -> x_hat = (2, 0), (2 - 1)^2 = 1; eps = 0.5 -> (1, 0), 0; eps = 0 -> (0, 0), (0 - 1)^2 = 1.
     def critic(x, training):
-        return ops.sum(x ** 2, axis=1, keepdims=True) / 2
+        return ops.sum(x**2, axis=1, keepdims=True) / 2
+
     real, generated = np.array([[2, 0]] * 3, "float32"), np.zeros((3, 2), "float32")
     mixing = np.array([[1.0], [0.5], [0.0]], "float32")
-    assert float(gradient_penalty(critic, real, generated, mixing)) == pytest.approx((1 + 0 + 1) / 3, abs=1e-5)
+    assert float(gradient_penalty(critic, real, generated, mixing)) == pytest.approx(
+        (1 + 0 + 1) / 3, abs=1e-5
+    )
 
 
 def test_critic_and_generator_losses_by_hand():
@@ -72,9 +88,13 @@ def test_fast_engine_reports_the_wasserstein_losses_by_hand():
     # An untrained critic's input gradients are far from norm 1: the penalty is a sizeable part of the loss
     # (its size depends on the initial weights, which each backend draws its own way).
     assert 10 * penalty > 0.1
-    np.testing.assert_allclose(d_loss, generated_scores.mean() - real_scores.mean() + 10 * penalty, rtol=1e-4)
+    np.testing.assert_allclose(
+        d_loss, generated_scores.mean() - real_scores.mean() + 10 * penalty, rtol=1e-4
+    )
     np.testing.assert_allclose(g_loss, -generated_scores.mean(), rtol=1e-4, atol=1e-6)
-    np.testing.assert_allclose(d_accuracy, (np.sum(real_scores > 0) + np.sum(generated_scores <= 0)) / 128)
+    np.testing.assert_allclose(
+        d_accuracy, (np.sum(real_scores > 0) + np.sum(generated_scores <= 0)) / 128
+    )
     np.testing.assert_allclose(g_accuracy, np.mean(generated_scores > 0))
 
 
@@ -106,13 +126,16 @@ def test_literal_engine_refuses_wgan_gp():
         Trainer(WGAN, engine="literal")
 
 
-@pytest.mark.parametrize("changes, parameter", [
-    ({"loss": "hinge"}, "loss='hinge'"),
-    ({"loss": "wgan-gp", "generator_loss": "minimax"}, "generator_loss='minimax'"),
-    ({"loss": "wgan-gp", "real_label": 0.9}, "real_label=0.9"),
-    ({"gradient_penalty_weight": -1.0}, "gradient_penalty_weight=-1.0"),
-    ({"adam_beta_2": 1.0}, "adam_beta_2=1.0"),
-])
+@pytest.mark.parametrize(
+    "changes, parameter",
+    [
+        ({"loss": "hinge"}, "loss='hinge'"),
+        ({"loss": "wgan-gp", "generator_loss": "minimax"}, "generator_loss='minimax'"),
+        ({"loss": "wgan-gp", "real_label": 0.9}, "real_label=0.9"),
+        ({"gradient_penalty_weight": -1.0}, "gradient_penalty_weight=-1.0"),
+        ({"adam_beta_2": 1.0}, "adam_beta_2=1.0"),
+    ],
+)
 def test_bad_wgan_options_raise_value_error(changes, parameter):
     with pytest.raises(ValueError, match=parameter):
         GANConfig(**changes)

@@ -43,7 +43,9 @@ def make_epoch(parts, config: GANConfig):
     backend = backends.current()
     generator, discriminator, gan = parts.drawer, parts.discriminator, parts.gan
     after_generator_step = parts.after_generator_step
-    real_inputs = ops.convert_to_tensor(np.asarray(parts.real_inputs, dtype="float32"))  # (train_size, 64)
+    real_inputs = ops.convert_to_tensor(
+        np.asarray(parts.real_inputs, dtype="float32")
+    )  # (train_size, 64)
     generator_loss = GENERATOR_LOSSES[config.generator_loss]
     prepare_optimizers(discriminator, gan)  # outside the loop, if no train_on_batch call did yet
     if config.r1_penalty_weight:  # imported only when asked for: the slides' recipe loads no extra
@@ -52,7 +54,9 @@ def make_epoch(parts, config: GANConfig):
     def discriminator_losses(real, generated):  # (64, 64) each
         ones = ops.ones((ops.shape(real)[0],))  # (64,)
         labels = ops.concatenate([config.real_label * ones, ops.zeros_like(ones)], axis=0)  # (128,)
-        probabilities = discriminator(ops.concatenate([real, generated], axis=0), training=True)[:, 0]  # (128,)
+        probabilities = discriminator(ops.concatenate([real, generated], axis=0), training=True)[
+            :, 0
+        ]  # (128,)
         loss = discriminator_loss(labels, probabilities)
         if config.r1_penalty_weight:  # traced only when on: the slides' graph is unchanged
             loss = loss + 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
@@ -65,7 +69,9 @@ def make_epoch(parts, config: GANConfig):
     if config.loss == "wgan-gp":  # the critic's game, imported only when asked for
         from ..extras.wgan_gp import wgan_gp_objectives
 
-        discriminator_objective, generator_objective = wgan_gp_objectives(discriminator, gan, config)
+        discriminator_objective, generator_objective = wgan_gp_objectives(
+            discriminator, gan, config
+        )
     else:
         discriminator_objective, generator_objective = discriminator_losses, generator_losses
 
@@ -77,23 +83,43 @@ def make_epoch(parts, config: GANConfig):
             generated = ops.stop_gradient(generator(latent, training=False))  # (64, 64)
             real = ops.take(real_inputs, step_rows[update], axis=0)  # (64, 64) X_TRAIN[n]
             discriminator.trainable = True
-            d_metrics.append(backend.update(discriminator, lambda real=real, generated=generated:
-                                            discriminator_objective(real, generated)))
+            d_metrics.append(
+                backend.update(
+                    discriminator,
+                    lambda real=real, generated=generated: discriminator_objective(real, generated),
+                )
+            )
         discriminator.trainable = False
         # The G update reuses the latent vectors of the step's last D update, as the slides do.
         g_loss, g_accuracy = backend.update(gan, lambda: generator_objective(latent))
         if after_generator_step is not None:
             after_generator_step()
-        d_loss_and_accuracy = ops.mean(ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0)  # (2,) mean of k
-        return ops.concatenate([d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0)  # (4,)
+        d_loss_and_accuracy = ops.mean(
+            ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0
+        )  # (2,) mean of k
+        return ops.concatenate(
+            [d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0
+        )  # (4,)
 
     # Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
-    averaged = parts.sampling_generator.variables if parts.averaged else ()  # after_generator_step writes them
-    state = _unique([*gan.variables, *generator.variables, *discriminator.variables, *averaged,
-                     *discriminator.optimizer.variables, *gan.optimizer.variables])
+    averaged = (
+        parts.sampling_generator.variables if parts.averaged else ()
+    )  # after_generator_step writes them
+    state = _unique(
+        [
+            *gan.variables,
+            *generator.variables,
+            *discriminator.variables,
+            *averaged,
+            *discriminator.optimizer.variables,
+            *gan.optimizer.variables,
+        ]
+    )
     run_epoch = backend.compile_loop(gan_step, state)
 
-    def run(indices, latent):  # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
+    def run(
+        indices, latent
+    ):  # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
         return run_epoch(np.asarray(indices, dtype="int32"), np.asarray(latent, dtype="float32"))
 
     return run

@@ -20,7 +20,14 @@ def make_epoch(parts, config):
     del config
 
     def run_epoch(indices, latent):  # (steps, k, 64), (steps, k, 64, latent_dim)
-        return train_gan_epoch(parts.drawer, parts.discriminator, parts.gan, parts.real_inputs, indices,
-                               latent, parts.after_generator_step)
+        return train_gan_epoch(
+            parts.drawer,
+            parts.discriminator,
+            parts.gan,
+            parts.real_inputs,
+            indices,
+            latent,
+            parts.after_generator_step,
+        )
 
     return run_epoch

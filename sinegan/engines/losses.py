@@ -34,7 +34,6 @@ from __future__ import annotations
 import keras
 from keras import ops
 
-
 # What compile(loss="binary_crossentropy") uses: probabilities are clipped to
 # [1e-7, 1 - 1e-7] before the logarithm, so a loss is never infinite.
 _EPSILON = keras.config.epsilon()
@@ -49,7 +48,9 @@ def _binary_crossentropy(labels, probabilities):
     """
     labels = ops.convert_to_tensor(labels, "float32")
     probabilities = ops.clip(probabilities, _EPSILON, 1.0 - _EPSILON)
-    return ops.mean(-(labels * ops.log(probabilities) + (1.0 - labels) * ops.log(1.0 - probabilities)))
+    return ops.mean(
+        -(labels * ops.log(probabilities) + (1.0 - labels) * ops.log(1.0 - probabilities))
+    )
 
 
 def discriminator_loss(labels, probabilities):
@@ -74,7 +75,10 @@ def minimax_generator_loss(probabilities):
     return -_binary_crossentropy(ops.zeros_like(probabilities), probabilities)
 
 
-GENERATOR_LOSSES = {"non_saturating": non_saturating_generator_loss, "minimax": minimax_generator_loss}
+GENERATOR_LOSSES = {
+    "non_saturating": non_saturating_generator_loss,
+    "minimax": minimax_generator_loss,
+}
 
 
 def keras_generator_loss(name: str):
@@ -90,10 +94,15 @@ def keras_generator_loss(name: str):
 
     def minimax(labels, probabilities):  # (batch,), (batch, 1)
         return minimax_generator_loss(probabilities)
+
     return minimax
 
 
 def hard_accuracy(predicted_real, actually_real):
     """Share of curves whose predicted side matches the hard label, also when real_label is 0.9."""
-    return ops.mean(ops.cast(ops.equal(ops.cast(predicted_real, "float32"), ops.cast(actually_real, "float32")),
-                             "float32"))
+    return ops.mean(
+        ops.cast(
+            ops.equal(ops.cast(predicted_real, "float32"), ops.cast(actually_real, "float32")),
+            "float32",
+        )
+    )

@@ -26,8 +26,8 @@ keeps concatenation, which reached every frequency on the improved recipe.
 
 from __future__ import annotations
 
-import numpy as np
 import keras
+import numpy as np
 
 from ..measure.sine_fit import fit_sines
 from ..slides.config import GANConfig
@@ -43,8 +43,10 @@ def conditional_discriminator_inputs(config: GANConfig, dataset: SineDataset):
     the row of X_TRAIN shown beside it. Returns two (train_size, 65) arrays.
     """
     frequency = encode_frequency(config, dataset.frequency)  # (train_size, 1) each curve's own b
-    return (np.concatenate([dataset.curves, frequency], axis=1),  # (train_size, 65)
-            np.concatenate([dataset.noise, frequency], axis=1))
+    return (
+        np.concatenate([dataset.curves, frequency], axis=1),  # (train_size, 65)
+        np.concatenate([dataset.noise, frequency], axis=1),
+    )
 
 
 def conditional_drawer(generator: keras.Model) -> keras.Model:
@@ -56,11 +58,21 @@ def conditional_drawer(generator: keras.Model) -> keras.Model:
     inputs = keras.Input(shape=generator.input_shape[1:])  # (batch, latent_dim + 1): z, then b
     curves = generator(inputs)  # (batch, 64)
     condition = inputs[:, -1:]  # (batch, 1) the b G was asked for
-    return keras.Model(inputs, keras.layers.Concatenate()([curves, condition]), name="conditional_generator")
+    return keras.Model(
+        inputs, keras.layers.Concatenate()([curves, condition]), name="conditional_generator"
+    )
 
 
-def frequency_hit_rates(generator, config: GANConfig, x, frequencies, curves_per_frequency=100, seed=0,
-                        tolerance=0.1, rmse_threshold=0.1) -> np.ndarray:
+def frequency_hit_rates(
+    generator,
+    config: GANConfig,
+    x,
+    frequencies,
+    curves_per_frequency=100,
+    seed=0,
+    tolerance=0.1,
+    rmse_threshold=0.1,
+) -> np.ndarray:
     """For each requested b: the share of G's curves that a sine fits (RMSE < rmse_threshold)
     with a fitted frequency within ``tolerance`` of b. Returns (len(frequencies),) floats."""
     frequencies = np.asarray(frequencies, dtype=np.float64)
@@ -70,18 +82,28 @@ def frequency_hit_rates(generator, config: GANConfig, x, frequencies, curves_per
     return hits.reshape(len(frequencies), curves_per_frequency).mean(axis=1)
 
 
-def sample_conditional_curves(generator: keras.Model, config: GANConfig, frequencies, seed: int = 0) -> np.ndarray:
+def sample_conditional_curves(
+    generator: keras.Model, config: GANConfig, frequencies, seed: int = 0
+) -> np.ndarray:
     """One curve per requested frequency from a conditional G; the same seed gives the same curves.
 
     ``frequencies`` is a 1-D sequence of b values; repeat a value to get several curves of it.
     """
     if not config.conditional:
-        raise ValueError("sample_conditional_curves needs a conditional recipe. "
-                         f"Received: conditional={config.conditional}")
+        raise ValueError(
+            "sample_conditional_curves needs a conditional recipe. "
+            f"Received: conditional={config.conditional}"
+        )
     frequencies = np.asarray(frequencies, dtype=np.float64)
     if frequencies.ndim != 1 or len(frequencies) == 0 or not np.all(np.isfinite(frequencies)):
-        raise ValueError("frequencies expected a non-empty 1-D sequence of finite numbers. "
-                         f"Received: frequencies.shape={frequencies.shape}")
-    latent = latent_vectors(config, (len(frequencies),), np.random.default_rng(seed))  # (n, latent_dim)
-    inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)  # (n, latent_dim + 1)
+        raise ValueError(
+            "frequencies expected a non-empty 1-D sequence of finite numbers. "
+            f"Received: frequencies.shape={frequencies.shape}"
+        )
+    latent = latent_vectors(
+        config, (len(frequencies),), np.random.default_rng(seed)
+    )  # (n, latent_dim)
+    inputs = np.concatenate(
+        [latent, encode_frequency(config, frequencies)], axis=1
+    )  # (n, latent_dim + 1)
     return generate_curves(generator, inputs)  # (n, train_len)

@@ -27,14 +27,18 @@ def sample_prior(config: GANConfig, leading: tuple, rng: np.random.Generator) ->
     if not config.conditional:
         return latent
     frequency = rng.uniform(*config.frequency_range, size=leading)  # (*leading,)
-    return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)  # (*leading, latent_dim + 1)
+    return np.concatenate(
+        [latent, encode_frequency(config, frequency)], axis=-1
+    )  # (*leading, latent_dim + 1)
 
 
 def latent_vectors(config: GANConfig, leading: tuple, rng: np.random.Generator) -> np.ndarray:
     """The latent vectors z alone: (*leading, latent_dim) float32."""
     size = (*leading, config.latent_dim)
     if config.latent_distribution == "truncated_normal":
-        return truncnorm.rvs(-TRUNCATION, TRUNCATION, size=size, random_state=rng).astype(np.float32)
+        return truncnorm.rvs(-TRUNCATION, TRUNCATION, size=size, random_state=rng).astype(
+            np.float32
+        )
     if config.latent_distribution == "normal":
         return rng.standard_normal(size).astype(np.float32)
     return sample_latent(config.slides_only(), leading, rng)  # the slides' uniform z

@@ -32,8 +32,10 @@ class MinibatchStandardDeviation(layers.Layer):
     def call(self, features):  # (batch, units)
         batch, units = features.shape[0], features.shape[-1]
         if batch is not None and batch % self.group_size:  # known whenever D is called on an array
-            raise ValueError(f"the batch must be a multiple of group_size={self.group_size}, so that every "
-                             f"curve has a group. Received: batch size {batch}")
+            raise ValueError(
+                f"the batch must be a multiple of group_size={self.group_size}, so that every "
+                f"curve has a group. Received: batch size {batch}"
+            )
         groups = keras.ops.reshape(features, (-1, self.group_size, units))  # (batch / g, g, units)
         spread = keras.ops.sqrt(keras.ops.var(groups, axis=1) + 1e-8)  # (batch / g, units)
         spread = keras.ops.mean(spread, axis=1, keepdims=True)  # (batch / g, 1)

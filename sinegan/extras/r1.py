@@ -28,8 +28,11 @@ def r1_penalty(discriminator, real):
     like the cross-entropy's to [1e-7, 1 - 1e-7] (a saturated row adds nothing).
     The caller multiplies by gamma / 2.
     """
+
     def logits(x):  # (batch, n) -> (batch,)
-        probabilities = ops.clip(discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7)  # (batch,)
+        probabilities = ops.clip(
+            discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7
+        )  # (batch,)
         return ops.log(probabilities) - ops.log1p(-probabilities)
 
     gradients = backends.current().input_gradient(logits, real)  # (batch, n)

@@ -35,8 +35,11 @@ def make_critic(critic: keras.Model, config):
     # PyTorch keeps a seed in an int32: larger seeds wrap around (the same draws for any seed below 2**31).
     critic.mixing_seeds = keras.random.SeedGenerator(config.seed % 2**31)
     # The same optimizer as the slides' compile gave it (sinegan.recipe made it), with the critic's loss.
-    critic.compile(optimizer=critic.optimizer, loss=keras.losses.BinaryCrossentropy(from_logits=True),
-                   metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)])
+    critic.compile(
+        optimizer=critic.optimizer,
+        loss=keras.losses.BinaryCrossentropy(from_logits=True),
+        metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)],
+    )
 
 
 def critic_loss(real_scores, generated_scores):
@@ -72,7 +75,9 @@ def wgan_gp_objectives(critic, gan, config):
     def critic_losses(real, generated):  # (64, 64) each
         scores = critic(ops.concatenate([real, generated], axis=0), training=True)[:, 0]  # (128,)
         real_scores, generated_scores = ops.split(scores, 2)  # (64,) each
-        mixing = keras.random.uniform((ops.shape(real)[0], 1), seed=critic.mixing_seeds)  # (64, 1) one eps per pair
+        mixing = keras.random.uniform(
+            (ops.shape(real)[0], 1), seed=critic.mixing_seeds
+        )  # (64, 1) one eps per pair
         penalty = gradient_penalty(critic, real, generated, mixing)
         loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
         # A critic has no probabilities: its accuracy reads a positive score as "real".

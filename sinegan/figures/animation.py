@@ -26,7 +26,9 @@ def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimati
     if not history.snapshots:
         raise ValueError("history expected at least one snapshot. Received: history.snapshots=[]")
     require_int("interval", interval, minimum=1)
-    snapshots = [check_x_and_curves(x, snapshot, "history.snapshots")[1] for snapshot in history.snapshots]
+    snapshots = [
+        check_x_and_curves(x, snapshot, "history.snapshots")[1] for snapshot in history.snapshots
+    ]
     x = np.asarray(x, dtype=np.float64)  # (points,)
     accuracy = history.epoch_means()["discriminator_accuracy"]  # (epochs,)
     fig = Figure(figsize=(7, 4), layout="constrained")
@@ -40,7 +42,11 @@ def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimati
     def draw(epoch):
         for line, curve in zip(lines, snapshots[epoch]):
             line.set_ydata(curve)
-        title = "before training" if epoch == 0 else f"epoch {epoch}: D accuracy {accuracy[epoch - 1]:.2f}"
+        title = (
+            "before training"
+            if epoch == 0
+            else f"epoch {epoch}: D accuracy {accuracy[epoch - 1]:.2f}"
+        )
         ax.set_title(f"The generator's curves for one fixed latent batch, {title}", fontsize=10)
         return lines
 

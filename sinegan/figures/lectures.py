@@ -43,11 +43,17 @@ def plot_pattern_losses(history) -> Figure:
     fig = Figure(figsize=(8, 3.6), layout="constrained")
     ax = fig.add_subplot()
     for column, name in enumerate(LOSS_NAMES):
-        line, = ax.plot(steps, losses[:, column], linewidth=0.5, alpha=0.3)
-        smoothed = np.convolve(losses[:, column], np.ones(window) / window, mode="valid")  # moving average
-        ax.plot(steps[window - 1:], smoothed, color=line.get_color(), linewidth=1.5, label=name)
+        (line,) = ax.plot(steps, losses[:, column], linewidth=0.5, alpha=0.3)
+        smoothed = np.convolve(
+            losses[:, column], np.ones(window) / window, mode="valid"
+        )  # moving average
+        ax.plot(steps[window - 1 :], smoothed, color=line.get_color(), linewidth=1.5, label=name)
     ax.axhline(np.log(2), color="0.5", linestyle="--", linewidth=1, label="ln 2: D answers 0.5")
-    ax.set(title="The 1010 GAN: the three steps' losses", xlabel="training step", ylabel="binary cross-entropy")
+    ax.set(
+        title="The 1010 GAN: the three steps' losses",
+        xlabel="training step",
+        ylabel="binary cross-entropy",
+    )
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
     return fig
@@ -61,9 +67,19 @@ def plot_pattern_over_training(history) -> Figure:
     ax.axhspan(*HIGH_RANGE, color="tab:green", alpha=0.12, label="real values 1 and 3")
     ax.axhspan(*LOW_RANGE, color="tab:orange", alpha=0.12, label="real values 2 and 4")
     for position in range(snapshots.shape[1]):
-        ax.plot(history.steps, snapshots[:, position], marker="o", markersize=3, label=f"value {position + 1}")
-    ax.set(title="The generated pattern as training goes on", xlabel="training step",
-           ylabel="mean generated value", ylim=(-0.02, 1.02))
+        ax.plot(
+            history.steps,
+            snapshots[:, position],
+            marker="o",
+            markersize=3,
+            label=f"value {position + 1}",
+        )
+    ax.set(
+        title="The generated pattern as training goes on",
+        xlabel="training step",
+        ylabel="mean generated value",
+        ylim=(-0.02, 1.02),
+    )
     ax.legend(fontsize=8, ncols=2)
     ax.grid(alpha=0.3)
     return fig

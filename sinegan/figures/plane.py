@@ -29,7 +29,10 @@ from ..measure.plane import PlaneFrame
 from ..slides.config import GANConfig, require_config
 from ..validation import fail, require_instance, require_int
 
-PROBABILITY_MAP, CRITIC_MAP = "PRGn", "viridis"  # purple "fake" to green "real"; a critic has no middle
+PROBABILITY_MAP, CRITIC_MAP = (
+    "PRGn",
+    "viridis",
+)  # purple "fake" to green "real"; a critic has no middle
 
 
 def plot_plane(frame: PlaneFrame, config: GANConfig) -> Figure:
@@ -46,25 +49,42 @@ def animate_plane(frames, config: GANConfig, interval: int = 250) -> FuncAnimati
 
     ``interval`` is the time between frames in milliseconds.
     """
-    if not (isinstance(frames, (list, tuple)) and frames and all(isinstance(frame, PlaneFrame) for frame in frames)):
-        kinds = sorted({type(frame).__name__ for frame in frames}) if isinstance(frames, (list, tuple)) else []
-        raise ValueError("frames expected a non-empty list of PlaneFrame objects, such as Trainer.history.plane. "
-                         f"Received: frames={type(frames).__name__} of {kinds or 'nothing'}")
+    if not (
+        isinstance(frames, (list, tuple))
+        and frames
+        and all(isinstance(frame, PlaneFrame) for frame in frames)
+    ):
+        kinds = (
+            sorted({type(frame).__name__ for frame in frames})
+            if isinstance(frames, (list, tuple))
+            else []
+        )
+        raise ValueError(
+            "frames expected a non-empty list of PlaneFrame objects, such as Trainer.history.plane. "
+            f"Received: frames={type(frames).__name__} of {kinds or 'nothing'}"
+        )
     shapes = sorted({frame.scores.shape for frame in frames})
     if len(shapes) > 1:
         fail("frames", "frames of one grid size", shapes, also="the shapes of their scores")
     require_config(config)
     require_int("interval", interval, minimum=1)
     figure, show = _drawing(frames[0], config, _colour_scale(frames, config))
-    return FuncAnimation(figure, lambda index: show(frames[index]), frames=len(frames), interval=interval,
-                         blit=False)
+    return FuncAnimation(
+        figure, lambda index: show(frames[index]), frames=len(frames), interval=interval, blit=False
+    )
 
 
 def _colour_scale(frames, config):
     """The colour map, its range and its label: D's probability on [0, 1], or the critic's range."""
-    if config.loss == "wgan-gp":  # a critic's value has no fixed scale: only its differences mean something
+    if (
+        config.loss == "wgan-gp"
+    ):  # a critic's value has no fixed scale: only its differences mean something
         scores = np.concatenate([frame.scores.ravel() for frame in frames])  # (frames * nc * nb,)
-        return CRITIC_MAP, Normalize(scores.min(), scores.max()), "the critic's raw score (higher: more real)"
+        return (
+            CRITIC_MAP,
+            Normalize(scores.min(), scores.max()),
+            "the critic's raw score (higher: more real)",
+        )
     return PROBABILITY_MAP, Normalize(0.0, 1.0), 'D(curve): probability "real"'
 
 
@@ -73,14 +93,37 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
     colour_map, norm, label = scale
     figure = Figure(figsize=(7.5, 5.6), layout="constrained")
     plane, strip = figure.subplots(2, 1, sharex=True, height_ratios=[1, 0.14])
-    mesh = plane.pcolormesh(first.frequency_grid, first.phase_grid, first.scores, shading="nearest",
-                            cmap=colour_map, norm=norm)  # (nc, nb) cells
+    mesh = plane.pcolormesh(
+        first.frequency_grid,
+        first.phase_grid,
+        first.scores,
+        shading="nearest",
+        cmap=colour_map,
+        norm=norm,
+    )  # (nc, nb) cells
     figure.colorbar(mesh, ax=[plane, strip], label=label)
     (b_low, b_high), (c_low, c_high) = config.frequency_range, config.phase_range
-    plane.add_patch(Rectangle((b_low, c_low), b_high - b_low, c_high - c_low, fill=False, edgecolor="tab:red",
-                              linestyle="--", linewidth=2, label="the real data"))
-    points = plane.scatter([], [], s=9, color="black", edgecolors="white", linewidths=0.3,
-                           label="G's curves, at their fitted (b, c)")
+    plane.add_patch(
+        Rectangle(
+            (b_low, c_low),
+            b_high - b_low,
+            c_high - c_low,
+            fill=False,
+            edgecolor="tab:red",
+            linestyle="--",
+            linewidth=2,
+            label="the real data",
+        )
+    )
+    points = plane.scatter(
+        [],
+        [],
+        s=9,
+        color="black",
+        edgecolors="white",
+        linewidths=0.3,
+        label="G's curves, at their fitted (b, c)",
+    )
     off_sine = strip.scatter([], [], s=14, marker="x", color="0.45", linewidths=0.8)
     window = (first.frequency_grid[0], first.frequency_grid[-1])
     plane.set(xlim=window, ylim=(0, 2 * np.pi), ylabel="phase c")
@@ -88,19 +131,29 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
     plane.legend(loc="upper right", fontsize=8, framealpha=0.85)
     strip.set(ylim=(-1, 1), yticks=[], xlabel="frequency b")
     strip.set_ylabel("no sine\nfits", rotation=0, ha="right", va="center", fontsize=8)
-    jitter = np.random.default_rng(0).uniform(-0.7, 0.7, size=max(len(first.frequency), 1))  # (n,) strip heights
+    jitter = np.random.default_rng(0).uniform(
+        -0.7, 0.7, size=max(len(first.frequency), 1)
+    )  # (n,) strip heights
 
     def show(frame: PlaneFrame):
         mesh.set_array(frame.scores)  # (nc, nb)
         fitted = frame.sine_like  # (n,) bool
-        points.set_offsets(np.column_stack([frame.frequency[fitted], frame.phase[fitted]]))  # (sine-like, 2)
+        points.set_offsets(
+            np.column_stack([frame.frequency[fitted], frame.phase[fitted]])
+        )  # (sine-like, 2)
         heights = np.resize(jitter, len(frame.frequency))[~fitted]  # (off-sine,)
         off_sine.set_offsets(np.column_stack([np.clip(frame.frequency[~fitted], *window), heights]))
-        beyond = int(np.sum(fitted & ((frame.frequency < window[0]) | (frame.frequency > window[1]))))
-        counts = (f"{int(fitted.sum())} of {len(fitted)} curves sine-like, {int((~fitted).sum())} fit no sine"
-                  + (f", {beyond} beyond the b axis" if beyond else ""))
-        plane.set_title(f"Epoch {frame.epoch}: {counts}\nD's score of each sinusoid sin(b·x + c), and G's curves",
-                        fontsize=10)
+        beyond = int(
+            np.sum(fitted & ((frame.frequency < window[0]) | (frame.frequency > window[1])))
+        )
+        counts = (
+            f"{int(fitted.sum())} of {len(fitted)} curves sine-like, {int((~fitted).sum())} fit no sine"
+            + (f", {beyond} beyond the b axis" if beyond else "")
+        )
+        plane.set_title(
+            f"Epoch {frame.epoch}: {counts}\nD's score of each sinusoid sin(b·x + c), and G's curves",
+            fontsize=10,
+        )
         return mesh, points, off_sine
 
     return figure, show

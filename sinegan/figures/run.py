@@ -64,19 +64,27 @@ def plot_snapshots(x, history: History, panels: int = 6, real=None) -> Figure:
     columns = min(3, len(epochs))
     rows = -(-len(epochs) // columns)
     fig = Figure(figsize=(3.6 * columns, 2.6 * rows), layout="constrained")
-    axes = np.atleast_1d(fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)).ravel()
+    axes = np.atleast_1d(
+        fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+    ).ravel()
     for ax, epoch in zip(axes, epochs):
         for curve in (real if real is not None else [])[:8]:
             ax.plot(x, curve, color="0.85", linewidth=0.8)
         for curve in history.snapshots[epoch]:
             ax.plot(x, curve, linewidth=1.2)
-        title = "before training" if epoch == 0 else f"epoch {epoch}: D accuracy {accuracy[epoch - 1]:.2f}"
+        title = (
+            "before training"
+            if epoch == 0
+            else f"epoch {epoch}: D accuracy {accuracy[epoch - 1]:.2f}"
+        )
         ax.set_title(title, fontsize=10)
         ax.set_ylim(-1.15, 1.15)
         ax.grid(alpha=0.3)
-    for ax in axes[len(epochs):]:
+    for ax in axes[len(epochs) :]:
         ax.set_visible(False)
-    fig.suptitle("The generator's curves for one fixed batch of latent vectors, as training goes on")
+    fig.suptitle(
+        "The generator's curves for one fixed batch of latent vectors, as training goes on"
+    )
     return fig
 
 
@@ -99,13 +107,21 @@ def plot_history(history: History) -> Figure:
     accuracy_ax.set(title="Accuracy", xlabel="epoch", ylim=(-0.02, 1.02))
     measured = [entry["epoch"] for entry in history.quality]
     for name, label in QUALITY_LINES.items():
-        quality_ax.plot(measured, [entry[name] for entry in history.quality], marker="o", markersize=3,
-                        label=label)
+        quality_ax.plot(
+            measured,
+            [entry[name] for entry in history.quality],
+            marker="o",
+            markersize=3,
+            label=label,
+        )
     for entry in history.quality:
         if entry["mode_collapse"]:
             quality_ax.axvline(entry["epoch"], color="tab:red", alpha=0.25, linewidth=4)
-    quality_ax.set(title="What the generator draws (red: mode collapse alarm)", xlabel="epoch",
-                   ylim=(-0.02, 1.1))
+    quality_ax.set(
+        title="What the generator draws (red: mode collapse alarm)",
+        xlabel="epoch",
+        ylim=(-0.02, 1.1),
+    )
     for ax in (loss_ax, accuracy_ax, quality_ax):
         ax.legend(fontsize=8)
         ax.grid(alpha=0.3)
@@ -139,8 +155,10 @@ def check_x_and_curves(x, curves, name):
     curves = require_curves(curves, name)  # (n, points)
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 1 or len(x) != curves.shape[1] or not np.all(np.isfinite(x)):
-        raise ValueError(f"x expected a finite 1-D array of {curves.shape[1]} points, one per column of "
-                         f"{name}. Received: x.shape={x.shape}")
+        raise ValueError(
+            f"x expected a finite 1-D array of {curves.shape[1]} points, one per column of "
+            f"{name}. Received: x.shape={x.shape}"
+        )
     return x, curves
 
 

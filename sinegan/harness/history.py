@@ -28,10 +28,16 @@ class History:
     pretrain_loss: list = field(default_factory=list)  # one float per step-3 batch
     pretrain_accuracy: list = field(default_factory=list)
     step_metrics: list = field(default_factory=list)  # per epoch: (steps, 4) array, columns METRICS
-    snapshots: list = field(default_factory=list)  # G(fixed z): [0] before training, [e] after epoch e
+    snapshots: list = field(
+        default_factory=list
+    )  # G(fixed z): [0] before training, [e] after epoch e
     epoch_seconds: list = field(default_factory=list)
-    quality: list = field(default_factory=list)  # every monitor_every epochs: {"epoch": e, measures...}
-    plane: list = field(default_factory=list)  # the same epochs: a PlaneFrame (sinegan.measure.plane)
+    quality: list = field(
+        default_factory=list
+    )  # every monitor_every epochs: {"epoch": e, measures...}
+    plane: list = field(
+        default_factory=list
+    )  # the same epochs: a PlaneFrame (sinegan.measure.plane)
 
     def epoch_means(self) -> dict:
         """Each metric averaged over the steps of each epoch: name -> (epochs,) array."""
@@ -52,8 +58,12 @@ def check_finite(metrics, epoch, models):
     if bad_rows.size:
         step = int(bad_rows[0])
         names = [name for name, value in zip(METRICS, metrics[step]) if not np.isfinite(value)]
-        raise TrainingDiverged(f"Training diverged at epoch {epoch}, step {step + 1} of {len(metrics)}: "
-                               f"{', '.join(names)} not finite", epoch, step + 1)
+        raise TrainingDiverged(
+            f"Training diverged at epoch {epoch}, step {step + 1} of {len(metrics)}: "
+            f"{', '.join(names)} not finite",
+            epoch,
+            step + 1,
+        )
     check_finite_weights(epoch, models)
 
 
@@ -62,5 +72,9 @@ def check_finite_weights(epoch, models):
     for model_name, model in models.items():
         for weight in model.weights:
             if not np.all(np.isfinite(np.asarray(weight))):
-                raise TrainingDiverged(f"Training diverged at epoch {epoch}: the {model_name}'s weight "
-                                       f"{weight.path} is not finite", epoch, None)
+                raise TrainingDiverged(
+                    f"Training diverged at epoch {epoch}: the {model_name}'s weight "
+                    f"{weight.path} is not finite",
+                    epoch,
+                    None,
+                )

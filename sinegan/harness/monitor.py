@@ -32,7 +32,9 @@ from ..validation import require_instance, require_rng
 class QualityMonitor:
     """Measures G on a fixed latent batch against a fixed set of real curves."""
 
-    def __init__(self, config: GANConfig, dataset: SineDataset, rng: np.random.Generator, latent_sampler):
+    def __init__(
+        self, config: GANConfig, dataset: SineDataset, rng: np.random.Generator, latent_sampler
+    ):
         """``latent_sampler(shape, rng)`` draws G's inputs (sinegan.recipe.GANParts.latent_sampler)."""
         require_config(config)
         require_instance("dataset", dataset, SineDataset, "a SineDataset")
@@ -53,7 +55,9 @@ class QualityMonitor:
         """``measure``'s floats, and the (b, c) plane of the same curves: their fit serves both."""
         curves = generate_curves(generator, self.latent)  # (count, 64)
         report = evaluate_curves(curves, self.real, self.x, real_fit=self.real_fit)
-        return report.summary(), measure_plane(discriminator, curves, self.config, epoch, fit=report.generated_fit)
+        return report.summary(), measure_plane(
+            discriminator, curves, self.config, epoch, fit=report.generated_fit
+        )
 
 
 class RecordQuality(keras.callbacks.Callback):
@@ -75,8 +79,9 @@ class RecordQuality(keras.callbacks.Callback):
         if epoch != self.last_epoch and not (every and epoch % every == 0):
             return
         trainer = self.trainer
-        measures, frame = trainer.monitor.measure_with_plane(trainer.sampling_generator, trainer.discriminator,
-                                                             epoch)
+        measures, frame = trainer.monitor.measure_with_plane(
+            trainer.sampling_generator, trainer.discriminator, epoch
+        )
         trainer.history.quality.append({"epoch": epoch, **measures})
         trainer.history.plane.append(frame)
         if self.log is not None:
@@ -87,10 +92,14 @@ class RecordQuality(keras.callbacks.Callback):
 
 def describe(epoch: int, measures: dict) -> str:
     """One line for the training log."""
-    line = (f"   quality after epoch {epoch}: sine-like {measures['sine_like']:.0%}, "
-            f"precision {measures['precision']:.2f}, recall {measures['recall']:.2f}, "
-            f"frequencies {measures['frequency_p5']:.2f}-{measures['frequency_p95']:.2f} "
-            f"(W1 {measures['frequency_w1']:.3f}), diversity {measures['diversity']:.2f}")
+    line = (
+        f"   quality after epoch {epoch}: sine-like {measures['sine_like']:.0%}, "
+        f"precision {measures['precision']:.2f}, recall {measures['recall']:.2f}, "
+        f"frequencies {measures['frequency_p5']:.2f}-{measures['frequency_p95']:.2f} "
+        f"(W1 {measures['frequency_w1']:.3f}), diversity {measures['diversity']:.2f}"
+    )
     if measures["mode_collapse"]:
-        line += f"\n   MODE COLLAPSE: the curves are {measures['diversity']:.0%} as diverse as the data"
+        line += (
+            f"\n   MODE COLLAPSE: the curves are {measures['diversity']:.0%} as diverse as the data"
+        )
     return line

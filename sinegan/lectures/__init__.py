@@ -1,8 +1,8 @@
 """The other lectures' ideas, apart from the slides' recipe.
 
-    pattern1010.py     the first GAN of the lectures: a generator that learns 1, 0, 1, 0
-    pattern_source.py  its real data (NumPy only)
-    convolution.py     a convolution as a matrix C; the transposed convolution as Cᵀ
-    latent.py          walks in the latent space: interpolation and a frequency direction
-    theory.py          the value function V(G, D), the optimal D*, and the two generator losses' gradients
+pattern1010.py     the first GAN of the lectures: a generator that learns 1, 0, 1, 0
+pattern_source.py  its real data (NumPy only)
+convolution.py     a convolution as a matrix C; the transposed convolution as Cᵀ
+latent.py          walks in the latent space: interpolation and a frequency direction
+theory.py          the value function V(G, D), the optimal D*, and the two generator losses' gradients
 """

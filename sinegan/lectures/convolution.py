@@ -37,18 +37,27 @@ def convolution_matrix(kernel, input_shape) -> np.ndarray:
     array of shape ((H - kh + 1) * (W - kw + 1), H * W).
     """
     kernel = _check_matrix("kernel", kernel)
-    if (not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2
-            or not all(isinstance(size, (int, np.integer)) and not isinstance(size, bool) for size in input_shape)
-            or input_shape[0] < kernel.shape[0] or input_shape[1] < kernel.shape[1]):
-        raise ValueError("input_shape expected two integers, each at least the kernel's size "
-                         f"{kernel.shape}. Received: input_shape={input_shape!r}")
+    if (
+        not isinstance(input_shape, (tuple, list))
+        or len(input_shape) != 2
+        or not all(
+            isinstance(size, (int, np.integer)) and not isinstance(size, bool)
+            for size in input_shape
+        )
+        or input_shape[0] < kernel.shape[0]
+        or input_shape[1] < kernel.shape[1]
+    ):
+        raise ValueError(
+            "input_shape expected two integers, each at least the kernel's size "
+            f"{kernel.shape}. Received: input_shape={input_shape!r}"
+        )
     height, width = input_shape
     output_height, output_width = height - kernel.shape[0] + 1, width - kernel.shape[1] + 1
     matrix = np.zeros((output_height * output_width, height * width))  # (outputs, inputs)
     for row in range(output_height):
         for column in range(output_width):
             window = np.zeros((height, width))  # the input positions this output reads
-            window[row:row + kernel.shape[0], column:column + kernel.shape[1]] = kernel
+            window[row : row + kernel.shape[0], column : column + kernel.shape[1]] = kernel
             matrix[row * output_width + column] = window.ravel()
     return matrix
 
@@ -80,5 +89,7 @@ def keras_transposed_convolution(inputs, kernel) -> np.ndarray:
 def _check_matrix(name, value) -> np.ndarray:
     array = np.asarray(value, dtype=np.float64)
     if array.ndim != 2 or 0 in array.shape or not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} expected a finite, non-empty 2-D array. Received: {name}.shape={array.shape}")
+        raise ValueError(
+            f"{name} expected a finite, non-empty 2-D array. Received: {name}.shape={array.shape}"
+        )
     return array

@@ -42,7 +42,9 @@ def interpolate_latent(z0, z1, steps: int, method: str = "linear") -> np.ndarray
     """
     z0, z1 = _check_vector("z0", z0), _check_vector("z1", z1)
     if z0.shape != z1.shape:
-        raise ValueError(f"z0 and z1 expected the same shape. Received: z0.shape={z0.shape}, z1.shape={z1.shape}")
+        raise ValueError(
+            f"z0 and z1 expected the same shape. Received: z0.shape={z0.shape}, z1.shape={z1.shape}"
+        )
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:
         raise ValueError(f"steps expected an integer >= 2 (both ends). Received: steps={steps!r}")
     if method not in INTERPOLATIONS:
@@ -55,7 +57,9 @@ def interpolate_latent(z0, z1, steps: int, method: str = "linear") -> np.ndarray
         path = (1 - fractions) * z0 + fractions * z1  # (steps, latent_dim)
     else:
         unit0, unit1 = z0 / norm0, z1 / norm1
-        directions = (np.sin((1 - fractions) * angle) * unit0 + np.sin(fractions * angle) * unit1) / np.sin(angle)
+        directions = (
+            np.sin((1 - fractions) * angle) * unit0 + np.sin(fractions * angle) * unit1
+        ) / np.sin(angle)
         path = directions * ((1 - fractions) * norm0 + fractions * norm1)  # (steps, latent_dim)
     path[0], path[-1] = z0, z1  # exact ends, free of rounding
     return path.astype(np.float32)
@@ -92,33 +96,50 @@ def frequency_direction(generator, x, latent, rmse_threshold: float = 0.1) -> Fr
     """
     latent = np.asarray(latent, dtype=np.float64)
     if latent.ndim != 2 or not np.all(np.isfinite(latent)):
-        raise ValueError(f"latent expected a finite 2-D array. Received: latent.shape={latent.shape}")
+        raise ValueError(
+            f"latent expected a finite 2-D array. Received: latent.shape={latent.shape}"
+        )
     fit = fit_sines(generate_curves(generator, latent), x)
     good = fit.rmse < rmse_threshold
     if good.sum() <= latent.shape[1] + 1:
-        raise ValueError(f"Too few sine-like curves ({int(good.sum())}) to fit a direction in "
-                         f"{latent.shape[1]} dimensions. Received: latent.shape={latent.shape}")
+        raise ValueError(
+            f"Too few sine-like curves ({int(good.sum())}) to fit a direction in "
+            f"{latent.shape[1]} dimensions. Received: latent.shape={latent.shape}"
+        )
     design = np.column_stack([latent[good], np.ones(good.sum())])  # (curves, latent_dim + 1)
     coefficients, *_ = np.linalg.lstsq(design, fit.frequency[good], rcond=None)
     predicted = design @ coefficients  # (curves,)
     frequencies = fit.frequency[good]
-    r_squared = 1.0 - np.sum((frequencies - predicted) ** 2) / np.sum((frequencies - frequencies.mean()) ** 2)
+    r_squared = 1.0 - np.sum((frequencies - predicted) ** 2) / np.sum(
+        (frequencies - frequencies.mean()) ** 2
+    )
     weights = coefficients[:-1]
-    return FrequencyDirection(direction=weights / np.linalg.norm(weights), weights=weights,
-                              intercept=float(coefficients[-1]), r_squared=float(r_squared),
-                              curves_used=int(good.sum()), sine_like=sine_like_fraction(fit, rmse_threshold))
+    return FrequencyDirection(
+        direction=weights / np.linalg.norm(weights),
+        weights=weights,
+        intercept=float(coefficients[-1]),
+        r_squared=float(r_squared),
+        curves_used=int(good.sum()),
+        sine_like=sine_like_fraction(fit, rmse_threshold),
+    )
 
 
 def move_along(generator, z, direction, distances):
     """G(z + t·direction) for each t in ``distances``: the latent vectors and the curves."""
     z, direction = _check_vector("z", z), _check_vector("direction", direction)
     if z.shape != direction.shape:
-        raise ValueError(f"z and direction expected the same shape. Received: z.shape={z.shape}, "
-                         f"direction.shape={direction.shape}")
+        raise ValueError(
+            f"z and direction expected the same shape. Received: z.shape={z.shape}, "
+            f"direction.shape={direction.shape}"
+        )
     distances = np.asarray(distances, dtype=np.float64)
     if distances.ndim != 1 or not np.all(np.isfinite(distances)):
-        raise ValueError(f"distances expected a finite 1-D array. Received: distances={distances!r}")
-    path = (z[None, :] + distances[:, None] * direction[None, :]).astype(np.float32)  # (len(distances), latent_dim)
+        raise ValueError(
+            f"distances expected a finite 1-D array. Received: distances={distances!r}"
+        )
+    path = (z[None, :] + distances[:, None] * direction[None, :]).astype(
+        np.float32
+    )  # (len(distances), latent_dim)
     return path, generate_curves(generator, path)
 
 

@@ -85,8 +85,15 @@ def jensen_shannon_divergence(x, p, q) -> float:
     return 0.5 * kullback_leibler(p) + 0.5 * kullback_leibler(q)
 
 
-def fit_toy_discriminator(real, generated, epochs: int, seed: int = 0, hidden_units: int = 32,
-                          batch_size: int = 128, learning_rate: float = 0.003):
+def fit_toy_discriminator(
+    real,
+    generated,
+    epochs: int,
+    seed: int = 0,
+    hidden_units: int = 32,
+    batch_size: int = 128,
+    learning_rate: float = 0.003,
+):
     """A small D trained on 1-D samples: real ones (label 1) against generated ones (label 0).
 
     Dense relu -> Dense relu -> Dense 1 sigmoid, binary cross-entropy and Adam,
@@ -98,18 +105,29 @@ def fit_toy_discriminator(real, generated, epochs: int, seed: int = 0, hidden_un
     from ..seeding import seed_everything
 
     real, generated = require_vector("real", real), require_vector("generated", generated)
-    for name, value in (("epochs", epochs), ("hidden_units", hidden_units), ("batch_size", batch_size)):
+    for name, value in (
+        ("epochs", epochs),
+        ("hidden_units", hidden_units),
+        ("batch_size", batch_size),
+    ):
         require_int(name, value, minimum=1)
     require_positive("learning_rate", learning_rate)
     seed_everything(seed)  # the weights and the shuffling
-    discriminator = keras.Sequential([
-        keras.Input(shape=(1,)),  # (batch, 1) one number
-        keras.layers.Dense(hidden_units, activation="relu"),  # (batch, hidden_units)
-        keras.layers.Dense(hidden_units, activation="relu"),  # (batch, hidden_units)
-        keras.layers.Dense(1, activation="sigmoid"),  # (batch, 1) D(x) = P(x is real)
-    ], name="toy_discriminator")
-    discriminator.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy")
-    inputs = np.concatenate([real, generated]).astype(np.float32)[:, None]  # (n_real + n_generated, 1)
+    discriminator = keras.Sequential(
+        [
+            keras.Input(shape=(1,)),  # (batch, 1) one number
+            keras.layers.Dense(hidden_units, activation="relu"),  # (batch, hidden_units)
+            keras.layers.Dense(hidden_units, activation="relu"),  # (batch, hidden_units)
+            keras.layers.Dense(1, activation="sigmoid"),  # (batch, 1) D(x) = P(x is real)
+        ],
+        name="toy_discriminator",
+    )
+    discriminator.compile(
+        optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy"
+    )
+    inputs = np.concatenate([real, generated]).astype(np.float32)[
+        :, None
+    ]  # (n_real + n_generated, 1)
     labels = np.concatenate([np.ones(len(real)), np.zeros(len(generated))]).astype(np.float32)
     discriminator.fit(inputs, labels, batch_size=batch_size, epochs=epochs, shuffle=True, verbose=0)
     return discriminator
@@ -119,10 +137,14 @@ def discriminator_scores(discriminator, samples) -> np.ndarray:
     """D(x) for each row of ``samples`` (a 1-D array is read as one number per sample), as NumPy."""
     from keras import ops
 
-    samples = _finite_rows("samples", samples, "a finite 1-D or 2-D array, one sample per row", allow_1d=True)
+    samples = _finite_rows(
+        "samples", samples, "a finite 1-D or 2-D array, one sample per row", allow_1d=True
+    )
     # A plain call, not predict_on_batch: TensorFlow would trace a new predict function
     # for every new batch shape (and warn about it); D is small, eager is quick.
-    return ops.convert_to_numpy(discriminator(samples, training=False)).astype(np.float64)[:, 0]  # (n,)
+    return ops.convert_to_numpy(discriminator(samples, training=False)).astype(np.float64)[
+        :, 0
+    ]  # (n,)
 
 
 def generator_loss_curves(probabilities) -> dict:
@@ -138,15 +160,20 @@ def generator_loss_curves(probabilities) -> dict:
     from .. import backends
     from ..engines.losses import GENERATOR_LOSSES
 
-    probabilities = _probabilities("probabilities", probabilities, strict=True)  # a logit needs 0 < p < 1
+    probabilities = _probabilities(
+        "probabilities", probabilities, strict=True
+    )  # a logit needs 0 < p < 1
     logits = np.log(probabilities / (1 - probabilities)).astype(np.float32)  # (n,)
     curves = {}
     for name, loss in GENERATOR_LOSSES.items():
-        losses = np.array([float(loss(ops.sigmoid(logit[None]))) for logit in logits])  # (n,) one point each
+        losses = np.array(
+            [float(loss(ops.sigmoid(logit[None]))) for logit in logits]
+        )  # (n,) one point each
         # Each loss is a mean over its batch, so n times the batch loss is the sum of the
         # points' losses, and point i's loss depends on logit i only: the gradient is the derivative.
-        derivatives = backends.input_gradient(lambda batch, loss=loss: len(logits) * loss(ops.sigmoid(batch)),
-                                              logits)
+        derivatives = backends.input_gradient(
+            lambda batch, loss=loss: len(logits) * loss(ops.sigmoid(batch)), logits
+        )
         curves[name] = (losses, ops.convert_to_numpy(derivatives).astype(np.float64))  # (n,), (n,)
     return curves
 
@@ -167,10 +194,12 @@ def generator_gradient_norms(gan, generator, latent):
     scores = ops.convert_to_numpy(gan(latent, training=False))[:, 0]  # (batch,) D(G(z))
     norms = {}
     for name, loss in GENERATOR_LOSSES.items():
-        gradients = backends.gradients(lambda loss=loss: loss(gan(latent, training=False)[:, 0]),
-                                       generator.trainable_variables)
-        norms[name] = float(np.sqrt(sum(np.sum(ops.convert_to_numpy(g).astype(np.float64) ** 2)
-                                        for g in gradients)))  # one norm over every weight
+        gradients = backends.gradients(
+            lambda loss=loss: loss(gan(latent, training=False)[:, 0]), generator.trainable_variables
+        )
+        norms[name] = float(
+            np.sqrt(sum(np.sum(ops.convert_to_numpy(g).astype(np.float64) ** 2) for g in gradients))
+        )  # one norm over every weight
     return float(np.mean(scores)), norms
 
 
@@ -195,7 +224,9 @@ def _grid(x) -> np.ndarray:
     return x
 
 
-def _densities(data_density, generated_density, length=None, names=("data_density", "generated_density")):
+def _densities(
+    data_density, generated_density, length=None, names=("data_density", "generated_density")
+):
     """Both densities as non-negative 1-D arrays of the same length (``length`` if given)."""
     arrays = []
     for name, value in zip(names, (data_density, generated_density)):
@@ -211,13 +242,19 @@ def _densities(data_density, generated_density, length=None, names=("data_densit
 
 def _probabilities(name, value, strict=False) -> np.ndarray:
     try:
-        array = np.ravel(np.asarray(value, dtype=np.float64))  # any shape of scores: (n,) or Keras' (n, 1)
+        array = np.ravel(
+            np.asarray(value, dtype=np.float64)
+        )  # any shape of scores: (n,) or Keras' (n, 1)
     except (TypeError, ValueError):
         refuse(name, "an array of probabilities", value)
     if len(array) == 0 or not np.all(np.isfinite(array)):
         refuse(name, "a finite, non-empty array of probabilities", value)
     if np.any((array <= 0) | (array >= 1)) if strict else np.any((array < 0) | (array > 1)):
-        refuse(name, "probabilities strictly between 0 and 1" if strict else "probabilities in [0, 1]", value)
+        refuse(
+            name,
+            "probabilities strictly between 0 and 1" if strict else "probabilities in [0, 1]",
+            value,
+        )
     return array
 
 

@@ -43,10 +43,18 @@ def parameter_distances(generated_fit, real_fit):
         values = {}
         for label, fit in (("generated", generated_fit), ("real", real_fit)):
             values[label] = np.asarray(getattr(fit, name), dtype=np.float64)  # (n_curves,)
-            if values[label].ndim != 1 or values[label].size == 0 or not np.all(np.isfinite(values[label])):
-                raise ValueError(f"{label}_fit.{name} expected a non-empty finite 1-D array. "
-                                 f"Received: {label}_fit.{name}.shape={values[label].shape}")
-        distances[name] = {"wasserstein1": float(wasserstein_distance(values["generated"], values["real"]))}
+            if (
+                values[label].ndim != 1
+                or values[label].size == 0
+                or not np.all(np.isfinite(values[label]))
+            ):
+                raise ValueError(
+                    f"{label}_fit.{name} expected a non-empty finite 1-D array. "
+                    f"Received: {label}_fit.{name}.shape={values[label].shape}"
+                )
+        distances[name] = {
+            "wasserstein1": float(wasserstein_distance(values["generated"], values["real"]))
+        }
         for label in ("generated", "real"):
             p5, p95 = np.percentile(values[label], [5, 95])
             distances[name].update({f"{label}_p5": float(p5), f"{label}_p95": float(p95)})
@@ -55,11 +63,15 @@ def parameter_distances(generated_fit, real_fit):
 
 def median_heuristic_bandwidth(*samples):
     """Kernel bandwidth sigma = median of all pairwise Euclidean distances in the pooled samples."""
-    pooled = np.concatenate([require_curves(sample, "samples") for sample in samples])  # (n_pooled, n_points)
+    pooled = np.concatenate(
+        [require_curves(sample, "samples") for sample in samples]
+    )  # (n_pooled, n_points)
     sigma = float(np.median(pdist(pooled))) if len(pooled) > 1 else 0.0
     if not sigma > 0:
-        raise ValueError("samples expected distinct curves for the median heuristic. "
-                         f"Received: samples with median pairwise distance={sigma}")
+        raise ValueError(
+            "samples expected distinct curves for the median heuristic. "
+            f"Received: samples with median pairwise distance={sigma}"
+        )
     return sigma
 
 
@@ -83,13 +95,18 @@ def kernel_mmd(generated, real, bandwidth=None):
     require_positive("bandwidth", bandwidth)
 
     def mean_kernel(first, second, skip_diagonal):
-        kernel = np.exp(-cdist(first, second, "sqeuclidean") / (2 * bandwidth ** 2))  # (len(first), len(second))
+        kernel = np.exp(
+            -cdist(first, second, "sqeuclidean") / (2 * bandwidth**2)
+        )  # (len(first), len(second))
         if skip_diagonal:
             return (kernel.sum() - np.trace(kernel)) / (len(first) * (len(first) - 1))
         return kernel.mean()
 
-    return float(mean_kernel(generated, generated, True) + mean_kernel(real, real, True)
-                 - 2 * mean_kernel(generated, real, False))
+    return float(
+        mean_kernel(generated, generated, True)
+        + mean_kernel(real, real, True)
+        - 2 * mean_kernel(generated, real, False)
+    )
 
 
 def mmd_floor(real, rng=None, bandwidth=None):
@@ -100,24 +117,24 @@ def mmd_floor(real, rng=None, bandwidth=None):
     smaller, so it is a bit noisier than a full-size comparison). `rng`: seed or Generator.
     """
     real = require_curves(real, "real", 4)
-    order = np.random.default_rng(rng).permutation(len(real))               # (n_real,)
+    order = np.random.default_rng(rng).permutation(len(real))  # (n_real,)
     half = len(real) // 2
-    return kernel_mmd(real[order[:half]], real[order[half:2 * half]], bandwidth)
+    return kernel_mmd(real[order[:half]], real[order[half : 2 * half]], bandwidth)
 
 
 def _inside_any_ball(queries, centres, radii, chunk_size=1024):
     """For each query q: True when |q - c_j| <= radius_j for at least one centre c_j."""
-    inside = np.zeros(len(queries), dtype=bool)                              # (n_queries,)
+    inside = np.zeros(len(queries), dtype=bool)  # (n_queries,)
     for start in range(0, len(queries), chunk_size):
-        distances = cdist(queries[start:start + chunk_size], centres)        # (chunk, n_centres)
-        inside[start:start + chunk_size] = np.any(distances <= radii[None, :], axis=1)
+        distances = cdist(queries[start : start + chunk_size], centres)  # (chunk, n_centres)
+        inside[start : start + chunk_size] = np.any(distances <= radii[None, :], axis=1)
     return inside
 
 
 def _nearest_neighbour_radii(points, k):
     """Distance from each point to its k-th nearest neighbour in its own set, itself excluded."""
-    distances = cdist(points, points)                                        # (n, n); column 0 after sorting is itself
-    return np.partition(distances, k, axis=1)[:, k]                          # (n,)
+    distances = cdist(points, points)  # (n, n); column 0 after sorting is itself
+    return np.partition(distances, k, axis=1)[:, k]  # (n,)
 
 
 def knn_precision_recall(generated, real, k=3):
@@ -135,8 +152,10 @@ def knn_precision_recall(generated, real, k=3):
     require_same_length(generated, "generated", real, "real")
     require_int("k", k, minimum=1)
     if min(len(generated), len(real)) <= k:
-        raise ValueError(f"k expected fewer than the curves of each set. Received: k={k}, "
-                         f"generated.shape={generated.shape}, real.shape={real.shape}")
+        raise ValueError(
+            f"k expected fewer than the curves of each set. Received: k={k}, "
+            f"generated.shape={generated.shape}, real.shape={real.shape}"
+        )
     precision = _inside_any_ball(generated, real, _nearest_neighbour_radii(real, k)).mean()
     recall = _inside_any_ball(real, generated, _nearest_neighbour_radii(generated, k)).mean()
     return float(precision), float(recall)
@@ -152,7 +171,9 @@ def diversity_ratio(generated, real):
     require_same_length(generated, "generated", real, "real")
     real_spread = pdist(real).mean()
     if not real_spread > 0:
-        raise ValueError("real expected at least two different curves. Received: real with all curves identical")
+        raise ValueError(
+            "real expected at least two different curves. Received: real with all curves identical"
+        )
     return float(pdist(generated).mean() / real_spread)
 
 
@@ -180,16 +201,25 @@ def discriminator_accuracy(discriminator, held_out_real, generated):
     `discriminator` maps an (n, n_points) float32 array to probabilities, shape (n,) or (n, 1).
     """
     if not callable(discriminator):
-        raise ValueError(f"discriminator expected a callable. Received: discriminator={discriminator!r}")
+        raise ValueError(
+            f"discriminator expected a callable. Received: discriminator={discriminator!r}"
+        )
     held_out_real = require_curves(held_out_real, "held_out_real")
     generated = require_curves(generated, "generated")
     require_same_length(held_out_real, "held_out_real", generated, "generated")
     accuracy = {}
-    for label, curves, is_correct in (("real", held_out_real, np.greater), ("generated", generated, np.less_equal)):
+    for label, curves, is_correct in (
+        ("real", held_out_real, np.greater),
+        ("generated", generated, np.less_equal),
+    ):
         probabilities = _to_numpy(discriminator(curves.astype(np.float32)))
-        if probabilities.shape not in ((len(curves),), (len(curves), 1)) or not np.all(np.isfinite(probabilities)):
-            raise ValueError(f"discriminator expected to return finite values of shape ({len(curves)},) "
-                             f"or ({len(curves)}, 1). Received: output shape={probabilities.shape}")
+        if probabilities.shape not in ((len(curves),), (len(curves), 1)) or not np.all(
+            np.isfinite(probabilities)
+        ):
+            raise ValueError(
+                f"discriminator expected to return finite values of shape ({len(curves)},) "
+                f"or ({len(curves)}, 1). Received: output shape={probabilities.shape}"
+            )
         accuracy[label] = float(np.mean(is_correct(probabilities.ravel(), 0.5)))
     accuracy["overall"] = (accuracy["real"] + accuracy["generated"]) / 2
     return accuracy

@@ -18,15 +18,25 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..validation import fail, is_int, require_curves, require_positive
-from .distances import (diversity_ratio, kernel_mmd, knn_precision_recall, median_heuristic_bandwidth, mmd_floor,
-                        parameter_distances)
+from .distances import (
+    diversity_ratio,
+    kernel_mmd,
+    knn_precision_recall,
+    median_heuristic_bandwidth,
+    mmd_floor,
+    parameter_distances,
+)
 from .sine_fit import SineFit, fit_sines, sine_like_fraction
 
 
 def _percentiles(fit):
     """5th, 50th and 95th percentiles of every field of a SineFit, as plain floats."""
-    return {name: dict(zip(("p5", "p50", "p95"), np.percentile(getattr(fit, name), [5, 50, 95]).tolist()))
-            for name in ("amplitude", "frequency", "phase", "offset", "rmse")}
+    return {
+        name: dict(
+            zip(("p5", "p50", "p95"), np.percentile(getattr(fit, name), [5, 50, 95]).tolist())
+        )
+        for name in ("amplitude", "frequency", "phase", "offset", "rmse")
+    }
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class QualityReport:
     both samples; the two-sample measures (MMD and its floor, precision and recall,
     diversity) the first ``paired`` curves of each, or all of both when ``paired`` is None.
     """
+
     generated_fit: SineFit
     real_fit: SineFit
     generated_sine_like_fraction: float
@@ -55,7 +66,10 @@ class QualityReport:
     def to_dict(self):
         """Plain JSON-serialisable dict; each SineFit becomes its 5/50/95th percentiles."""
         result = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        result["generated_fit"], result["real_fit"] = _percentiles(self.generated_fit), _percentiles(self.real_fit)
+        result["generated_fit"], result["real_fit"] = (
+            _percentiles(self.generated_fit),
+            _percentiles(self.real_fit),
+        )
         return result
 
     def summary(self) -> dict:
@@ -73,7 +87,9 @@ class QualityReport:
         }
 
 
-def evaluate_curves(generated, real, x, k=3, seed=0, collapse_threshold=0.5, real_fit=None, paired=None):
+def evaluate_curves(
+    generated, real, x, k=3, seed=0, collapse_threshold=0.5, real_fit=None, paired=None
+):
     """Every measure of sinegan.measure for one generated sample against real curves, but D's accuracy.
 
     Measured on every curve of both samples (m generated, n real):
@@ -93,21 +109,33 @@ def evaluate_curves(generated, real, x, k=3, seed=0, collapse_threshold=0.5, rea
     generated, real = require_curves(generated, "generated", 2), require_curves(real, "real", 4)
     largest = min(len(generated), len(real))
     if paired is not None and (not is_int(paired) or not 4 <= paired <= largest):
-        fail("paired", f"None or an integer from 4 to min(len(generated), len(real))={largest}", paired)
-    generated_paired, real_paired = generated[:paired], real[:paired]        # [:None] keeps every curve
-    precision, recall = knn_precision_recall(generated_paired, real_paired, k)  # validates the lengths and k
+        fail(
+            "paired",
+            f"None or an integer from 4 to min(len(generated), len(real))={largest}",
+            paired,
+        )
+    generated_paired, real_paired = generated[:paired], real[:paired]  # [:None] keeps every curve
+    precision, recall = knn_precision_recall(
+        generated_paired, real_paired, k
+    )  # validates the lengths and k
     require_positive("collapse_threshold", collapse_threshold)
     generated_fit = fit_sines(generated, x)
     real_fit = fit_sines(real, x) if real_fit is None else real_fit
     bandwidth = median_heuristic_bandwidth(generated_paired, real_paired)
     ratio = diversity_ratio(generated_paired, real_paired)
     return QualityReport(
-        generated_fit=generated_fit, real_fit=real_fit,
+        generated_fit=generated_fit,
+        real_fit=real_fit,
         generated_sine_like_fraction=sine_like_fraction(generated_fit),
         real_sine_like_fraction=sine_like_fraction(real_fit),
         parameter_distances=parameter_distances(generated_fit, real_fit),
         mmd=kernel_mmd(generated_paired, real_paired, bandwidth),
         mmd_floor=mmd_floor(real_paired, seed, bandwidth),
-        mmd_bandwidth=bandwidth, precision=precision, recall=recall, k=int(k), paired=paired,
-        diversity_ratio=ratio, mode_collapse=bool(ratio < collapse_threshold),
+        mmd_bandwidth=bandwidth,
+        precision=precision,
+        recall=recall,
+        k=int(k),
+        paired=paired,
+        diversity_ratio=ratio,
+        mode_collapse=bool(ratio < collapse_threshold),
     )

@@ -31,7 +31,9 @@ from ..slides.dataset import random_parameters, sinusoids, x_coords
 from ..validation import fail, is_int, require_curves, require_int
 from .sine_fit import SINE_LIKE_THRESHOLD, SineFit, fit_sines
 
-COMPANION_SEED = 0  # the real curves that keep a grid curve company in D's minibatch groups (see _score)
+COMPANION_SEED = (
+    0  # the real curves that keep a grid curve company in D's minibatch groups (see _score)
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class PlaneFrame:
     probability "real" for the cross-entropy game, the critic's raw value for WGAN-GP.
     ``frequency``, ``phase`` and ``sine_like`` describe G's curves, one entry each.
     """
+
     epoch: int
     frequency_grid: np.ndarray  # (nb,) the b of each column of scores
     phase_grid: np.ndarray  # (nc,) the c of each row of scores, in [0, 2 pi)
@@ -61,8 +64,15 @@ def frequency_window(config: GANConfig) -> tuple[float, float]:
     return low / 5, 1.5 * high
 
 
-def measure_plane(discriminator, curves, config: GANConfig, epoch: int = 0, grid_size=(48, 48), *,
-                  fit: SineFit | None = None) -> PlaneFrame:
+def measure_plane(
+    discriminator,
+    curves,
+    config: GANConfig,
+    epoch: int = 0,
+    grid_size=(48, 48),
+    *,
+    fit: SineFit | None = None,
+) -> PlaneFrame:
     """D's score over a (b, c) grid, and G's ``curves`` placed at their fitted (b, c).
 
     ``curves`` (n, train_len) are G's curves on the data's x grid. ``grid_size`` is
@@ -73,30 +83,46 @@ def measure_plane(discriminator, curves, config: GANConfig, epoch: int = 0, grid
     require_config(config)
     curves = require_curves(curves, "curves")  # (n, train_len)
     if curves.shape[1] != config.train_len:
-        raise ValueError(f"curves expected one curve of config.train_len={config.train_len} points per row. "
-                         f"Received: curves.shape={curves.shape}")
+        raise ValueError(
+            f"curves expected one curve of config.train_len={config.train_len} points per row. "
+            f"Received: curves.shape={curves.shape}"
+        )
     require_int("epoch", epoch, minimum=0)
-    if not (isinstance(grid_size, tuple) and len(grid_size) == 2 and all(is_int(size) and size >= 2
-                                                                          for size in grid_size)):
+    if not (
+        isinstance(grid_size, tuple)
+        and len(grid_size) == 2
+        and all(is_int(size) and size >= 2 for size in grid_size)
+    ):
         fail("grid_size", "a (frequencies, phases) pair of integers >= 2", grid_size)
     if not callable(discriminator):
-        fail("discriminator", "a Keras model (or any callable) that scores a batch of D's inputs", discriminator)
+        fail(
+            "discriminator",
+            "a Keras model (or any callable) that scores a batch of D's inputs",
+            discriminator,
+        )
     x = x_coords(config)  # (train_len,)
     if fit is None:
         fit = fit_sines(curves, x)
     elif not isinstance(fit, SineFit) or np.shape(fit.rmse) != (len(curves),):
-        raise ValueError(f"fit expected the SineFit of the {len(curves)} curves, fit_sines(curves, x). "
-                         f"Received: fit={type(fit).__name__} of shape {np.shape(getattr(fit, 'rmse', None))}")
+        raise ValueError(
+            f"fit expected the SineFit of the {len(curves)} curves, fit_sines(curves, x). "
+            f"Received: fit={type(fit).__name__} of shape {np.shape(getattr(fit, 'rmse', None))}"
+        )
 
     frequency_count, phase_count = grid_size
     frequency_grid = np.linspace(*frequency_window(config), frequency_count)  # (nb,)
-    phase_grid = (np.arange(phase_count) + 0.5) * 2 * np.pi / phase_count  # (nc,) cell centres in [0, 2 pi)
+    phase_grid = (
+        (np.arange(phase_count) + 0.5) * 2 * np.pi / phase_count
+    )  # (nc,) cell centres in [0, 2 pi)
     grid_frequency, grid_phase = np.meshgrid(frequency_grid, phase_grid)  # (nc, nb) each
     scores = _score(discriminator, grid_frequency.ravel(), grid_phase.ravel(), config)  # (nc * nb,)
     return PlaneFrame(
-        epoch=int(epoch), frequency_grid=frequency_grid, phase_grid=phase_grid,
+        epoch=int(epoch),
+        frequency_grid=frequency_grid,
+        phase_grid=phase_grid,
         scores=scores.reshape(phase_count, frequency_count),  # (nc, nb): row i is phase_grid[i]
-        frequency=np.asarray(fit.frequency, dtype=np.float64), phase=np.asarray(fit.phase, dtype=np.float64),
+        frequency=np.asarray(fit.frequency, dtype=np.float64),
+        phase=np.asarray(fit.phase, dtype=np.float64),
         sine_like=np.asarray(fit.rmse) < SINE_LIKE_THRESHOLD,
     )
 
@@ -121,21 +147,34 @@ def _score(discriminator, frequency, phase, config: GANConfig) -> np.ndarray:
     group = config.minibatch_std_group
     if group > 1:
         rng = np.random.default_rng(COMPANION_SEED)
-        companions = _discriminator_inputs(config, *random_parameters(config, group - 1, rng))  # (g - 1, inputs)
-        inputs = np.concatenate([inputs[:, None, :], np.broadcast_to(companions, (len(inputs), *companions.shape))],
-                                axis=1).reshape(len(inputs) * group, -1)  # (m * g, inputs): grid curve, then g - 1
+        companions = _discriminator_inputs(
+            config, *random_parameters(config, group - 1, rng)
+        )  # (g - 1, inputs)
+        inputs = np.concatenate(
+            [inputs[:, None, :], np.broadcast_to(companions, (len(inputs), *companions.shape))],
+            axis=1,
+        ).reshape(len(inputs) * group, -1)  # (m * g, inputs): grid curve, then g - 1
     scores = ops.convert_to_numpy(discriminator(inputs, training=False))  # (m * g, 1)
     if scores.shape not in ((len(inputs), 1), (len(inputs),)):
-        fail("discriminator", f"a model that scores each of {len(inputs)} rows with one number, shape "
-             f"({len(inputs)}, 1)", discriminator, also=f"output shape {scores.shape}")
+        fail(
+            "discriminator",
+            f"a model that scores each of {len(inputs)} rows with one number, shape "
+            f"({len(inputs)}, 1)",
+            discriminator,
+            also=f"output shape {scores.shape}",
+        )
     return scores.reshape(-1, max(group, 1))[:, 0]  # (m,): each grid curve's own score
 
 
 def _discriminator_inputs(config: GANConfig, amplitude, frequency, phase) -> np.ndarray:
     """What D reads of the sinusoids a·sin(b·x + c): the curves, then b if D is conditional."""
-    curves = sinusoids(x_coords(config), amplitude, frequency, phase).astype(np.float32)  # (m, train_len)
+    curves = sinusoids(x_coords(config), amplitude, frequency, phase).astype(
+        np.float32
+    )  # (m, train_len)
     if not config.conditional:
         return curves
     from ..extras.latent_prior import encode_frequency  # loads Keras: only a conditional D needs it
 
-    return np.concatenate([curves, encode_frequency(config, frequency)], axis=1)  # (m, train_len + 1)
+    return np.concatenate(
+        [curves, encode_frequency(config, frequency)], axis=1
+    )  # (m, train_len + 1)

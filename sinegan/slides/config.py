@@ -57,14 +57,20 @@ class GANConfig:
     # Each default keeps the slides' behaviour; sinegan.presets changes them, each
     # change with its measured reason. sinegan.recipe shows which field picks
     # which part, and each part's module explains it. BEYOND_THE_SLIDES lists them.
-    latent_distribution: str = "uniform"  # "uniform" like NOISE, "normal" N(0, 1), or "truncated_normal" (cut at ±2)
-    hidden_activation: str = "relu"  # or "leaky_relu" (slope 0.2), DCGAN's advice (Radford et al. 2015)
+    latent_distribution: str = (
+        "uniform"  # "uniform" like NOISE, "normal" N(0, 1), or "truncated_normal" (cut at ±2)
+    )
+    hidden_activation: str = (
+        "relu"  # or "leaky_relu" (slope 0.2), DCGAN's advice (Radford et al. 2015)
+    )
     adam_beta_1: float = 0.9  # Keras' default; DCGAN found 0.9 oscillates, 0.5 is steadier
     adam_beta_2: float = 0.999  # Keras' default; WGAN-GP uses (beta_1, beta_2) = (0, 0.9)
     real_label: float = 1.0  # target for real curves in the D step; 0.9 = one-sided label smoothing
     discriminator_steps: int = 1  # k: D updates per G update (Goodfellow et al. 2014, Algorithm 1)
     minibatch_std_group: int = 0  # D also sees each group's spread (extras.minibatch_std); 0 = off
-    generator_average_decay: float = 0.0  # sample from averaged G weights (extras.averaging); 0 = off
+    generator_average_decay: float = (
+        0.0  # sample from averaged G weights (extras.averaging); 0 = off
+    )
     # The slides minimise -log D(G(z)): "non_saturating". "minimax" minimises
     # log(1 - D(G(z))), the value function itself (engines.losses).
     generator_loss: str = "non_saturating"
@@ -72,8 +78,14 @@ class GANConfig:
     gradient_penalty_weight: float = 10.0  # lambda of WGAN-GP, the paper's 10 (unused by "gan")
     r1_penalty_weight: float = 0.0  # gamma of the R1 penalty on D (extras.r1); 0 = off; "gan" only
     conditional: bool = False  # G and D also read the frequency b (extras.conditional)
-    generator_architecture: str = "dense"  # the slides' dense G, or "dcgan": transposed convolutions (extras.dcgan)
-    generator_channels: tuple[int, ...] = (64, 32, 16)  # dcgan only: channels of each upsampling stage
+    generator_architecture: str = (
+        "dense"  # the slides' dense G, or "dcgan": transposed convolutions (extras.dcgan)
+    )
+    generator_channels: tuple[int, ...] = (
+        64,
+        32,
+        16,
+    )  # dcgan only: channels of each upsampling stage
     # Conditional only: D reads b appended to the curve ("concatenate"), or through a
     # projection of its features ("projection", extras.projection).
     discriminator_conditioning: str = "concatenate"
@@ -95,13 +107,15 @@ class GANConfig:
                 value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
             object.__setattr__(self, field.name, value)
 
-    def slides_only(self) -> "GANConfig":
+    def slides_only(self) -> GANConfig:
         """This config with every field beyond the slides at the slides' value.
 
         What the slide core is handed by sinegan.recipe, which passes the other
         fields' values to the slides' builders as arguments.
         """
-        return dataclasses.replace(self, **{name: getattr(SLIDES_VALUES, name) for name in BEYOND_THE_SLIDES})
+        return dataclasses.replace(
+            self, **{name: getattr(SLIDES_VALUES, name) for name in BEYOND_THE_SLIDES}
+        )
 
     @property
     def generator_inputs(self) -> int:
@@ -123,13 +137,15 @@ class GANConfig:
         """Curves of each kind per step: 64 real and 64 generated on the slides."""
         return self.batch_size // 2
 
-    def replace(self, **changes) -> "GANConfig":
+    def replace(self, **changes) -> GANConfig:
         """A copy with some fields changed; unknown fields raise ``ValueError``."""
         known = {field.name for field in dataclasses.fields(self)}
         for name in changes:
             if name not in known:
-                raise ValueError(f"{name} expected to be a GANConfig field, one of: {', '.join(sorted(known))}. "
-                                 f"Received: {name}={changes[name]!r}")
+                raise ValueError(
+                    f"{name} expected to be a GANConfig field, one of: {', '.join(sorted(known))}. "
+                    f"Received: {name}={changes[name]!r}"
+                )
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict:
@@ -139,10 +155,22 @@ class GANConfig:
 # The fields of the "Beyond the slides" block above: read by sinegan.recipe and the
 # extras, never by the other modules of sinegan.slides (tests/test_architecture.py).
 BEYOND_THE_SLIDES = (
-    "latent_distribution", "hidden_activation", "adam_beta_1", "adam_beta_2", "real_label",
-    "discriminator_steps", "minibatch_std_group", "generator_average_decay", "generator_loss", "loss",
-    "gradient_penalty_weight", "r1_penalty_weight", "conditional", "generator_architecture",
-    "generator_channels", "discriminator_conditioning",
+    "latent_distribution",
+    "hidden_activation",
+    "adam_beta_1",
+    "adam_beta_2",
+    "real_label",
+    "discriminator_steps",
+    "minibatch_std_group",
+    "generator_average_decay",
+    "generator_loss",
+    "loss",
+    "gradient_penalty_weight",
+    "r1_penalty_weight",
+    "conditional",
+    "generator_architecture",
+    "generator_channels",
+    "discriminator_conditioning",
 )
 _PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
 
@@ -168,8 +196,12 @@ def require_slides_config(config, function: str, ignored: tuple):
     for name in ignored:
         value = getattr(config, name)
         if value != getattr(SLIDES_VALUES, name):
-            fail(name, f"the slides' value {getattr(SLIDES_VALUES, name)!r}: {function} builds the slides' "
-                 "part only; sinegan.recipe builds this config", value)
+            fail(
+                name,
+                f"the slides' value {getattr(SLIDES_VALUES, name)!r}: {function} builds the slides' "
+                "part only; sinegan.recipe builds this config",
+                value,
+            )
 
 
 SLIDES_VALUES = GANConfig()  # every field at the slides' value

@@ -42,14 +42,25 @@ def sinusoids(x, amplitude, frequency, phase) -> np.ndarray:
     values = {"x": x, "amplitude": amplitude, "frequency": frequency, "phase": phase}
     for name, value in values.items():
         array = np.asarray(value)
-        if array.ndim != 1 or not np.issubdtype(array.dtype, np.number) or not np.all(np.isfinite(array)):
-            raise ValueError(f"{name} expected a finite 1-D array of numbers. Received: {name}={value!r}")
+        if (
+            array.ndim != 1
+            or not np.issubdtype(array.dtype, np.number)
+            or not np.all(np.isfinite(array))
+        ):
+            raise ValueError(
+                f"{name} expected a finite 1-D array of numbers. Received: {name}={value!r}"
+            )
     if not len(amplitude) == len(frequency) == len(phase):
-        raise ValueError("amplitude, frequency and phase expected the same length. Received: lengths="
-                         f"{len(amplitude)}, {len(frequency)}, {len(phase)}")
-    amplitude, frequency, phase = (np.asarray(v, dtype=np.float64)[:, None]
-                                   for v in (amplitude, frequency, phase))  # (n, 1) each
-    return amplitude * np.sin(frequency * np.asarray(x, dtype=np.float64)[None, :] + phase)  # (n, len(x))
+        raise ValueError(
+            "amplitude, frequency and phase expected the same length. Received: lengths="
+            f"{len(amplitude)}, {len(frequency)}, {len(phase)}"
+        )
+    amplitude, frequency, phase = (
+        np.asarray(v, dtype=np.float64)[:, None] for v in (amplitude, frequency, phase)
+    )  # (n, 1) each
+    return amplitude * np.sin(
+        frequency * np.asarray(x, dtype=np.float64)[None, :] + phase
+    )  # (n, len(x))
 
 
 def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
@@ -76,8 +87,9 @@ def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
     amplitude, frequency, phase = random_parameters(config, config.train_size, rng)
     curves = sinusoids(x, amplitude, frequency, phase).astype(np.float32)  # (train_size, train_len)
     noise = make_noise_curves(config, config.train_size, rng)  # (train_size, train_len)
-    return SineDataset(x=x, curves=curves, amplitude=amplitude, frequency=frequency,
-                       phase=phase, noise=noise)
+    return SineDataset(
+        x=x, curves=curves, amplitude=amplitude, frequency=frequency, phase=phase, noise=noise
+    )
 
 
 def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -85,5 +97,6 @@ def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np
     require_config(config)
     require_int("n", n, minimum=1)
     require_rng(rng)
-    return rng.uniform(config.y_min, config.y_max,
-                       size=(n, config.train_len)).astype(np.float32)  # (n, train_len)
+    return rng.uniform(config.y_min, config.y_max, size=(n, config.train_len)).astype(
+        np.float32
+    )  # (n, train_len)

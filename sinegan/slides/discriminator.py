@@ -14,17 +14,30 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, require_config, require_slides_config
+from .config import GANConfig, require_slides_config
 
 # The fields beyond the slides that would change D: build_discriminator refuses a config
 # that sets one (sinegan.recipe builds such a D, passing their values as arguments).
-IGNORED_FIELDS = ("hidden_activation", "adam_beta_1", "adam_beta_2", "minibatch_std_group", "loss",
-                  "conditional", "discriminator_conditioning")
+IGNORED_FIELDS = (
+    "hidden_activation",
+    "adam_beta_1",
+    "adam_beta_2",
+    "minibatch_std_group",
+    "loss",
+    "conditional",
+    "discriminator_conditioning",
+)
 
 
-def build_discriminator(config: GANConfig, *, inputs: int | None = None, activation: str = "relu",
-                        before_output=(), output_activation: str | None = "sigmoid",
-                        optimizer: keras.optimizers.Optimizer | None = None) -> keras.Sequential:
+def build_discriminator(
+    config: GANConfig,
+    *,
+    inputs: int | None = None,
+    activation: str = "relu",
+    before_output=(),
+    output_activation: str | None = "sigmoid",
+    optimizer: keras.optimizers.Optimizer | None = None,
+) -> keras.Sequential:
     """Dense 64 relu -> Dropout 0.4 -> Dense 64 relu -> Dropout 0.4 -> Dense 1 sigmoid.
 
     8,385 weights with the slides' sizes: 64·64+64, 64·64+64 and 64+1. The sizes
@@ -48,11 +61,15 @@ def build_discriminator(config: GANConfig, *, inputs: int | None = None, activat
             layers.Dense(units, activation=activation, name="hidden_2"),  # (batch, 64)
             layers.Dropout(dropout, name="dropout_2"),
             *before_output,
-            layers.Dense(1, activation=output_activation, name="output"),  # (batch, 1) D(x) = P(real)
+            layers.Dense(
+                1, activation=output_activation, name="output"
+            ),  # (batch, 1) D(x) = P(real)
         ],
         name="discriminator",
     )
-    compile_discriminator(discriminator, optimizer or adam(config.learning_rate, "discriminator_optimizer"))
+    compile_discriminator(
+        discriminator, optimizer or adam(config.learning_rate, "discriminator_optimizer")
+    )
     return discriminator
 
 
@@ -61,7 +78,9 @@ def compile_discriminator(discriminator: keras.Model, optimizer: keras.optimizer
     discriminator.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
 
 
-def adam(learning_rate: float, name: str, beta_1: float = 0.9, beta_2: float = 0.999) -> keras.optimizers.Adam:
+def adam(
+    learning_rate: float, name: str, beta_1: float = 0.9, beta_2: float = 0.999
+) -> keras.optimizers.Adam:
     """``optimizer="adam"`` on the slides: Adam, with Keras' default betas unless a recipe changes them.
 
     The slides' learning rate is Keras' default, 0.001 (``GANConfig.learning_rate``).

@@ -19,13 +19,24 @@ from .discriminator import adam
 
 # The fields beyond the slides that would change G, or the GAN: the builders below refuse
 # a config that sets one (sinegan.recipe builds such a G or GAN, passing their values).
-IGNORED_BY_THE_GENERATOR = ("hidden_activation", "adam_beta_1", "adam_beta_2", "conditional",
-                            "generator_architecture", "generator_channels")
+IGNORED_BY_THE_GENERATOR = (
+    "hidden_activation",
+    "adam_beta_1",
+    "adam_beta_2",
+    "conditional",
+    "generator_architecture",
+    "generator_channels",
+)
 IGNORED_BY_THE_GAN = ("adam_beta_1", "adam_beta_2", "generator_loss", "conditional")
 
 
-def build_generator(config: GANConfig, *, inputs: int | None = None, activation: str = "relu",
-                    optimizer: keras.optimizers.Optimizer | None = None) -> keras.Sequential:
+def build_generator(
+    config: GANConfig,
+    *,
+    inputs: int | None = None,
+    activation: str = "relu",
+    optimizer: keras.optimizers.Optimizer | None = None,
+) -> keras.Sequential:
     """Dense 64 relu -> Dense 256 relu -> Dense 64 tanh.
 
     37,248 weights with the slides' sizes: 64·64+64, 64·256+256 and 256·64+64,
@@ -35,13 +46,17 @@ def build_generator(config: GANConfig, *, inputs: int | None = None, activation:
     ``latent_dim``); ``activation`` of the hidden layers; ``optimizer``.
     """
     require_slides_config(config, "build_generator", IGNORED_BY_THE_GENERATOR)
-    hidden = [layers.Dense(units, activation=activation, name=f"hidden_{number}")
-              for number, units in enumerate(config.generator_units, start=1)]
+    hidden = [
+        layers.Dense(units, activation=activation, name=f"hidden_{number}")
+        for number, units in enumerate(config.generator_units, start=1)
+    ]
     generator = keras.Sequential(
         [
             keras.Input(shape=(inputs or config.latent_dim,)),  # (batch, 64) latent vectors z
             *hidden,  # (batch, 64) then (batch, 256)
-            layers.Dense(config.train_len, activation="tanh", name="output"),  # (batch, 64) in (-1, 1)
+            layers.Dense(
+                config.train_len, activation="tanh", name="output"
+            ),  # (batch, 64) in (-1, 1)
         ],
         name="generator",
     )
@@ -55,9 +70,14 @@ def compile_generator(generator: keras.Model, optimizer: keras.optimizers.Optimi
     generator.compile(optimizer=optimizer, loss="mse")
 
 
-def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANConfig, *,
-              loss="binary_crossentropy", optimizer: keras.optimizers.Optimizer | None = None
-              ) -> keras.Sequential:
+def build_gan(
+    generator: keras.Model,
+    discriminator: keras.Model,
+    config: GANConfig,
+    *,
+    loss="binary_crossentropy",
+    optimizer: keras.optimizers.Optimizer | None = None,
+) -> keras.Sequential:
     """The GAN: z -> G(z) -> D(G(z)), built with D frozen as on the slides.
 
     ``loss`` and ``optimizer`` are where recipes beyond the slides plug in
@@ -72,6 +92,9 @@ def build_gan(generator: keras.Model, discriminator: keras.Model, config: GANCon
     discriminator.trainable = False
     gan = keras.Sequential([generator, discriminator], name="gan")
     # The GAN's optimizer moves G's weights only: D is frozen inside the GAN.
-    gan.compile(optimizer=optimizer or adam(config.learning_rate, "gan_optimizer"), loss=loss,
-                metrics=["accuracy"])
+    gan.compile(
+        optimizer=optimizer or adam(config.learning_rate, "gan_optimizer"),
+        loss=loss,
+        metrics=["accuracy"],
+    )
     return gan

@@ -6,8 +6,8 @@ only this forward pass of G is used (the lecture's "after training" slide).
 
 from __future__ import annotations
 
-import numpy as np
 import keras
+import numpy as np
 
 from ..validation import is_int, require_instance, require_int, require_rng
 from .config import GANConfig, require_config, require_slides_config
@@ -17,8 +17,9 @@ from .config import GANConfig, require_config, require_slides_config
 IGNORED_FIELDS = ("latent_distribution", "conditional")
 
 
-def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int = 0,
-                  latent_sampler=None) -> np.ndarray:
+def sample_curves(
+    generator: keras.Model, config: GANConfig, n: int, seed: int = 0, latent_sampler=None
+) -> np.ndarray:
     """n fresh curves from G; the same seed gives the same curves.
 
     ``latent_sampler(config, n, rng)`` draws G's inputs: the slides' uniform z
@@ -30,7 +31,9 @@ def sample_curves(generator: keras.Model, config: GANConfig, n: int, seed: int =
     require_config(config)
     require_int("n", n, minimum=1)
     require_int("seed", seed, minimum=0)
-    latent = (latent_sampler or sample_latent)(config, int(n), np.random.default_rng(seed))  # (n, latent_dim)
+    latent = (latent_sampler or sample_latent)(
+        config, int(n), np.random.default_rng(seed)
+    )  # (n, latent_dim)
     return generate_curves(generator, latent)  # (n, train_len)
 
 
@@ -45,8 +48,10 @@ def generate_curves(generator: keras.Model, latent) -> np.ndarray:
     latent = np.asarray(latent, dtype=np.float32)
     expected = generator.input_shape[-1]
     if latent.ndim != 2 or latent.shape[1] != expected or not np.all(np.isfinite(latent)):
-        raise ValueError(f"latent expected a finite array of shape (n, {expected}). "
-                         f"Received: latent.shape={latent.shape}")
+        raise ValueError(
+            f"latent expected a finite array of shape (n, {expected}). "
+            f"Received: latent.shape={latent.shape}"
+        )
     return np.asarray(generator.predict_on_batch(latent))  # (n, train_len)
 
 
@@ -60,7 +65,9 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
     """
     require_slides_config(config, "sample_latent", IGNORED_FIELDS)
     leading = latent_shape(config, shape, rng)
-    return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(np.float32)
+    return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(
+        np.float32
+    )
 
 
 def latent_shape(config: GANConfig, shape, rng: np.random.Generator) -> tuple:
@@ -69,5 +76,7 @@ def latent_shape(config: GANConfig, shape, rng: np.random.Generator) -> tuple:
     require_rng(rng)
     leading = (shape,) if np.isscalar(shape) else tuple(shape)
     if not leading or not all(is_int(size) and size >= 1 for size in leading):
-        raise ValueError(f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}")
+        raise ValueError(
+            f"shape expected a positive integer or a tuple of them. Received: shape={shape!r}"
+        )
     return leading

@@ -29,12 +29,19 @@ same loop body as one compiled call per epoch.
 
 from __future__ import annotations
 
-import numpy as np
 import keras
+import numpy as np
 
 
-def train_gan_epoch(generator: keras.Model, discriminator: keras.Model, gan: keras.Model, real_curves: np.ndarray,
-                    rows: np.ndarray, latent: np.ndarray, after_generator_step=None) -> np.ndarray:
+def train_gan_epoch(
+    generator: keras.Model,
+    discriminator: keras.Model,
+    gan: keras.Model,
+    real_curves: np.ndarray,
+    rows: np.ndarray,
+    latent: np.ndarray,
+    after_generator_step=None,
+) -> np.ndarray:
     """One epoch of step 5, the slides' inner loop line by line; returns (steps, 4) metrics.
 
     ``rows`` (steps, k, 64) are the random rows n of X_TRAIN for each D update,
@@ -49,11 +56,15 @@ def train_gan_epoch(generator: keras.Model, discriminator: keras.Model, gan: ker
         d_metrics = []
         for n, noise in zip(step_rows, step_latent):  # k = 1 on the slides
             real = np.ones(len(n), dtype=np.float32)  # (64,) "real"
-            labels = np.concatenate([real, np.zeros_like(real)])  # (128,) real curves, then generated ones
+            labels = np.concatenate(
+                [real, np.zeros_like(real)]
+            )  # (128,) real curves, then generated ones
             # Slide bug, kept on purpose in this engine: Keras 3's predict builds
             # a tf.data pipeline on every call (~70 ms), most of a step's time.
             generated = generator.predict(noise, verbose=0)  # (64, 64)
-            x = np.concatenate([real_curves[n], generated])  # (128, 64) X_TRAIN[n], then G(NOISE[n])
+            x = np.concatenate(
+                [real_curves[n], generated]
+            )  # (128, 64) X_TRAIN[n], then G(NOISE[n])
             discriminator.trainable = True
             d_metrics.append(discriminator.train_on_batch(x, labels))  # D loss, D accuracy
         discriminator.trainable = False
@@ -65,14 +76,22 @@ def train_gan_epoch(generator: keras.Model, discriminator: keras.Model, gan: ker
     return np.asarray(metrics, dtype=np.float32)  # (steps, 4)
 
 
-def pretrain_discriminator(discriminator: keras.Model, real_curves: np.ndarray, noise_curves: np.ndarray,
-                           batches: int, half_batch: int, rng: np.random.Generator):
+def pretrain_discriminator(
+    discriminator: keras.Model,
+    real_curves: np.ndarray,
+    noise_curves: np.ndarray,
+    batches: int,
+    half_batch: int,
+    rng: np.random.Generator,
+):
     """Step 3: teach D sinusoids (label 1) against NOISE curves (label 0).
 
     Each batch is ``half_batch`` random rows n of X_TRAIN followed by the *same*
     rows of NOISE, as on the slides. Yields (loss, accuracy) after each batch.
     """
-    labels = np.concatenate([np.ones(half_batch), np.zeros(half_batch)]).astype(np.float32)  # (128,)
+    labels = np.concatenate([np.ones(half_batch), np.zeros(half_batch)]).astype(
+        np.float32
+    )  # (128,)
     for _ in range(batches):
         n = rng.integers(0, len(real_curves), size=half_batch)  # (64,) the slides' n
         x = np.concatenate([real_curves[n], noise_curves[n]])  # (128, 64) X_TRAIN[n], then NOISE[n]

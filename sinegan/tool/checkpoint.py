@@ -32,20 +32,36 @@ import zipfile
 import numpy as np
 
 from .. import backends
+from ..engines import prepare_optimizers
 from ..measure.plane import PlaneFrame
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
-from ..engines import prepare_optimizers
 from .state import keyed_variables, require_same_variables
 
 FORMAT = 2  # bump when the layout below changes
 RANDOM_STATE = "backend/random_state"  # the backend's own random state, where it has one (PyTorch)
 # Older formats, and the release that wrote them: such a file is refused with one line.
 WRITTEN_BY = {1: "sinegan 0.1"}  # format 1 keyed each variable by its position in its group
-HISTORY_ARRAYS = ("pretrain_loss", "pretrain_accuracy", "step_metrics", "snapshots", "epoch_seconds")
-PLANE = "history/plane/"  # + a PlaneFrame field: that field of every frame, stacked (absent: no frames)
-PLANE_FIELDS = ("epoch", "frequency_grid", "phase_grid", "scores", "frequency", "phase", "sine_like")
+HISTORY_ARRAYS = (
+    "pretrain_loss",
+    "pretrain_accuracy",
+    "step_metrics",
+    "snapshots",
+    "epoch_seconds",
+)
+PLANE = (
+    "history/plane/"  # + a PlaneFrame field: that field of every frame, stacked (absent: no frames)
+)
+PLANE_FIELDS = (
+    "epoch",
+    "frequency_grid",
+    "phase_grid",
+    "scores",
+    "frequency",
+    "phase",
+    "sine_like",
+)
 
 
 def config_to_json(config: GANConfig) -> str:
@@ -56,22 +72,31 @@ def config_from_dict(fields: dict) -> GANConfig:
     """The config saved by ``config_to_json``; JSON lists become the tuples they were."""
     if not isinstance(fields, dict):
         raise ValueError(f"config expected a dict of GANConfig fields. Received: config={fields!r}")
-    return SLIDES.replace(**{name: tuple(value) if isinstance(value, list) else value
-                             for name, value in fields.items()})
+    return SLIDES.replace(
+        **{
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in fields.items()
+        }
+    )
 
 
 def save_checkpoint(trainer, path):
     """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
     _require_trainer(trainer)
-    prepare_optimizers(trainer.discriminator, trainer.gan)  # the moments exist before they are saved or set
+    prepare_optimizers(
+        trainer.discriminator, trainer.gan
+    )  # the moments exist before they are saved or set
     history = trainer.history
     steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
     arrays = {
         "history/pretrain_loss": np.asarray(history.pretrain_loss, dtype=np.float64),
         "history/pretrain_accuracy": np.asarray(history.pretrain_accuracy, dtype=np.float64),
-        "history/step_metrics": np.asarray(history.step_metrics, dtype=np.float32).reshape(-1, steps, 4),
+        "history/step_metrics": np.asarray(history.step_metrics, dtype=np.float32).reshape(
+            -1, steps, 4
+        ),
         "history/snapshots": np.asarray(history.snapshots, dtype=np.float32).reshape(
-            -1, curves, trainer.config.train_len),
+            -1, curves, trainer.config.train_len
+        ),
         "history/epoch_seconds": np.asarray(history.epoch_seconds, dtype=np.float64),
     }
     arrays.update(_plane_arrays(history.plane))
@@ -80,9 +105,15 @@ def save_checkpoint(trainer, path):
     random_state = backends.current().random_state()
     if random_state is not None:  # PyTorch's dropout masks come from its global generator
         arrays[RANDOM_STATE] = random_state
-    metadata = {"format": FORMAT, "epoch": trainer.epoch, "engine": trainer.engine, "backend": backends.name(),
-                "config": trainer.config.to_dict(), "rng_state": trainer.rng.bit_generator.state,
-                "quality": history.quality}
+    metadata = {
+        "format": FORMAT,
+        "epoch": trainer.epoch,
+        "engine": trainer.engine,
+        "backend": backends.name(),
+        "config": trainer.config.to_dict(),
+        "rng_state": trainer.rng.bit_generator.state,
+        "quality": history.quality,
+    }
     arrays["metadata"] = np.array(json.dumps(metadata, default=_plain))
 
     def write(temporary):
@@ -108,21 +139,30 @@ def read_checkpoint(path) -> dict:
         metadata = json.loads(str(arrays.pop("metadata")))
         written_format = metadata["format"]
     except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
-        raise ValueError(f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}") from None
+        raise ValueError(
+            f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}"
+        ) from None
     # Before reading the config: an older sinegan's config may have other fields.
     _require_format(written_format, path)
     try:
         config = config_from_dict(metadata["config"])
         if not isinstance(metadata["epoch"], int) or metadata["epoch"] < 0:
             raise ValueError("unknown epoch")
-        if len(arrays["history/step_metrics"]) != metadata["epoch"] or \
-                len(arrays["history/snapshots"]) != metadata["epoch"] + 1:
+        if (
+            len(arrays["history/step_metrics"]) != metadata["epoch"]
+            or len(arrays["history/snapshots"]) != metadata["epoch"] + 1
+        ):
             raise ValueError("history does not match the epoch")
         plane = {key for key in arrays if key.startswith(PLANE)}
-        if plane and (plane != {PLANE + name for name in PLANE_FIELDS} or len({len(arrays[key]) for key in plane}) > 1):
+        if plane and (
+            plane != {PLANE + name for name in PLANE_FIELDS}
+            or len({len(arrays[key]) for key in plane}) > 1
+        ):
             raise ValueError("the plane's frames do not match")
     except (ValueError, KeyError, TypeError) as error:
-        raise ValueError(f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}") from None
+        raise ValueError(
+            f"checkpoint is truncated or corrupted ({error}). Received: checkpoint={path!r}"
+        ) from None
     return {**arrays, "metadata": {**metadata, "config": config}}
 
 
@@ -131,10 +171,14 @@ def _require_format(written_format, path):
     if written_format == FORMAT:
         return
     if written_format in WRITTEN_BY:
-        raise ValueError(f"checkpoint was written by {WRITTEN_BY[written_format]} (format {written_format}); "
-                         f"this sinegan reads format {FORMAT}: train again. Received: checkpoint={path!r}")
-    raise ValueError(f"checkpoint expected format {FORMAT}, the one this sinegan reads and writes. "
-                     f"Received: format={written_format!r}, checkpoint={path!r}")
+        raise ValueError(
+            f"checkpoint was written by {WRITTEN_BY[written_format]} (format {written_format}); "
+            f"this sinegan reads format {FORMAT}: train again. Received: checkpoint={path!r}"
+        )
+    raise ValueError(
+        f"checkpoint expected format {FORMAT}, the one this sinegan reads and writes. "
+        f"Received: format={written_format!r}, checkpoint={path!r}"
+    )
 
 
 def restore_checkpoint(trainer, checkpoint):
@@ -149,13 +193,22 @@ def restore_checkpoint(trainer, checkpoint):
     metadata = checkpoint["metadata"]
     saved_config = metadata["config"]
     if saved_config.replace(epochs=0) != trainer.config.replace(epochs=0):
-        raise ValueError("checkpoint was written for another config. "
-                         f"Received: checkpoint config={saved_config}, trainer config={trainer.config}")
-    prepare_optimizers(trainer.discriminator, trainer.gan)  # the moments exist before they are saved or set
+        raise ValueError(
+            "checkpoint was written for another config. "
+            f"Received: checkpoint config={saved_config}, trainer config={trainer.config}"
+        )
+    prepare_optimizers(
+        trainer.discriminator, trainer.gan
+    )  # the moments exist before they are saved or set
     variables = keyed_variables(trainer)
-    saved = {key: value for key, value in checkpoint.items()
-             if key not in ("metadata", RANDOM_STATE) and not key.startswith("history/")}
-    require_same_variables(saved, variables)  # all checked before any is set: a refusal changes nothing
+    saved = {
+        key: value
+        for key, value in checkpoint.items()
+        if key not in ("metadata", RANDOM_STATE) and not key.startswith("history/")
+    }
+    require_same_variables(
+        saved, variables
+    )  # all checked before any is set: a refusal changes nothing
     for key, variable in variables.items():
         variable.assign(saved[key])
     if RANDOM_STATE in checkpoint and checkpoint_backend(checkpoint) == backends.name():
@@ -164,9 +217,13 @@ def restore_checkpoint(trainer, checkpoint):
     trainer.epoch = metadata["epoch"]
     history = trainer.history
     history.pretrain_loss, history.pretrain_accuracy, history.epoch_seconds = (
-        checkpoint[f"history/{name}"].tolist() for name in ("pretrain_loss", "pretrain_accuracy", "epoch_seconds"))
+        checkpoint[f"history/{name}"].tolist()
+        for name in ("pretrain_loss", "pretrain_accuracy", "epoch_seconds")
+    )
     history.step_metrics = list(checkpoint["history/step_metrics"])  # (steps, 4) per epoch
-    history.snapshots = list(checkpoint["history/snapshots"])  # (monitor_curves, 64) per epoch, and before
+    history.snapshots = list(
+        checkpoint["history/snapshots"]
+    )  # (monitor_curves, 64) per epoch, and before
     history.quality = list(metadata["quality"])
     history.plane = plane_frames(checkpoint)
     return trainer
@@ -180,8 +237,15 @@ def plane_frames(checkpoint) -> list:
     if PLANE + "epoch" not in checkpoint:
         return []
     fields = {name: checkpoint[PLANE + name] for name in PLANE_FIELDS}  # each (frames, ...)
-    return [PlaneFrame(**{name: (int(values[index]) if name == "epoch" else values[index])
-                          for name, values in fields.items()}) for index in range(len(fields["epoch"]))]
+    return [
+        PlaneFrame(
+            **{
+                name: (int(values[index]) if name == "epoch" else values[index])
+                for name, values in fields.items()
+            }
+        )
+        for index in range(len(fields["epoch"]))
+    ]
 
 
 def _plane_arrays(frames) -> dict:
@@ -189,9 +253,14 @@ def _plane_arrays(frames) -> dict:
     if not frames:
         return {}
     if len({(frame.scores.shape, frame.frequency.shape) for frame in frames}) > 1:
-        raise ValueError("history.plane expected frames of one grid and one number of curves, as the trainer "
-                         f"records them. Received: {len(frames)} frames of several sizes")
-    return {PLANE + name: np.stack([np.asarray(getattr(frame, name)) for frame in frames]) for name in PLANE_FIELDS}
+        raise ValueError(
+            "history.plane expected frames of one grid and one number of curves, as the trainer "
+            f"records them. Received: {len(frames)} frames of several sizes"
+        )
+    return {
+        PLANE + name: np.stack([np.asarray(getattr(frame, name)) for frame in frames])
+        for name in PLANE_FIELDS
+    }
 
 
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):

@@ -29,7 +29,10 @@ from ..slides.config import GANConfig, element_type
 from .checkpoint import plane_frames, read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
-CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}  # name -> "int", "float", ...
+
+CONFIG_FIELDS = {
+    field.name: field.type for field in dataclasses.fields(GANConfig)
+}  # name -> "int", "float", ...
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
 
 
@@ -52,8 +55,9 @@ def config_setting(text):
     if not equals:
         raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, received {text!r}")
     if name not in CONFIG_FIELDS:
-        raise argparse.ArgumentTypeError(f"unknown config field. Received: {text!r}. "
-                                         f"Known fields: {', '.join(CONFIG_FIELDS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown config field. Received: {text!r}. Known fields: {', '.join(CONFIG_FIELDS)}"
+        )
     kind = CONFIG_FIELDS[name]
     try:
         if kind.startswith("tuple["):
@@ -61,14 +65,18 @@ def config_setting(text):
         else:
             value = _parse_scalar(kind, value_text)
     except (ValueError, KeyError):
-        raise argparse.ArgumentTypeError(f"{name} expected a value of type {kind}. "
-                                         f"Received: {name}={value_text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"{name} expected a value of type {kind}. Received: {name}={value_text!r}"
+        ) from None
     return name, value
 
 
 def build_parser(prog="sinegan"):
-    parser = OneLineParser(prog=prog, description="A GAN that learns to draw sinusoids: train it, "
-                                                  "resume it, draw curves, measure them, watch them learn.")
+    parser = OneLineParser(
+        prog=prog,
+        description="A GAN that learns to draw sinusoids: train it, "
+        "resume it, draw curves, measure them, watch them learn.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     train = commands.add_parser("train", help="train a new run, or resume one")
@@ -76,32 +84,61 @@ def build_parser(prog="sinegan"):
     where.add_argument("--out", help="new run directory")
     where.add_argument("--resume", metavar="RUN", help="run directory to continue")
     train.add_argument("--preset", choices=sorted(PRESETS), help="recipe (default: slides)")
-    train.add_argument("--epochs", type=non_negative_int, help="total GAN epochs (default: the config's)")
-    train.add_argument("--seed", type=non_negative_int, help="random seed (default: the preset's, 0)")
-    train.add_argument("--set", dest="settings", type=config_setting, action="append", default=[],
-                       metavar="FIELD=VALUE", help="change one GANConfig field, e.g. train_size=512")
+    train.add_argument(
+        "--epochs", type=non_negative_int, help="total GAN epochs (default: the config's)"
+    )
+    train.add_argument(
+        "--seed", type=non_negative_int, help="random seed (default: the preset's, 0)"
+    )
+    train.add_argument(
+        "--set",
+        dest="settings",
+        type=config_setting,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="change one GANConfig field, e.g. train_size=512",
+    )
     train.add_argument("--engine", choices=("fast", "literal"), help="fast (default) or literal")
 
-    for name, description in (("sample", "write new curves from a run's generator"),
-                              ("evaluate", "print the quality measures of a run's generator as JSON"),
-                              ("animate", "animate one fixed latent batch across the epochs")):
+    for name, description in (
+        ("sample", "write new curves from a run's generator"),
+        ("evaluate", "print the quality measures of a run's generator as JSON"),
+        ("animate", "animate one fixed latent batch across the epochs"),
+    ):
         command = commands.add_parser(name, help=description)
         command.add_argument("--run", required=True, help="run directory")
         if name != "animate":
-            command.add_argument("--n", type=positive_int, default=1000 if name == "sample" else 500,
-                                 help="number of generated curves")
-            command.add_argument("--seed", type=non_negative_int, default=0, help="latent vectors' seed")
+            command.add_argument(
+                "--n",
+                type=positive_int,
+                default=1000 if name == "sample" else 500,
+                help="number of generated curves",
+            )
+            command.add_argument(
+                "--seed", type=non_negative_int, default=0, help="latent vectors' seed"
+            )
         else:
             command.add_argument("--fps", type=positive_int, default=8, help="frames per second")
-            command.add_argument("--view", choices=("curves", "plane"), default="curves",
-                                 help="curves: G's curves for one fixed latent batch, every epoch (default); "
-                                      "plane: D's score and G's curves in the (b, c) plane, every monitored epoch")
+            command.add_argument(
+                "--view",
+                choices=("curves", "plane"),
+                default="curves",
+                help="curves: G's curves for one fixed latent batch, every epoch (default); "
+                "plane: D's score and G's curves in the (b, c) plane, every monitored epoch",
+            )
         if name in OUTPUT_SUFFIXES:
-            command.add_argument("--output", required=True,
-                                 help=f"file to write ({' or '.join(OUTPUT_SUFFIXES[name])})")
+            command.add_argument(
+                "--output",
+                required=True,
+                help=f"file to write ({' or '.join(OUTPUT_SUFFIXES[name])})",
+            )
     for command in commands.choices.values():
-        command.add_argument("--backend", choices=BACKENDS,
-                             help="Keras backend to run on (default: KERAS_BACKEND, or Keras' own default)")
+        command.add_argument(
+            "--backend",
+            choices=BACKENDS,
+            help="Keras backend to run on (default: KERAS_BACKEND, or Keras' own default)",
+        )
     return parser
 
 
@@ -115,7 +152,9 @@ def validate(arguments, parser):
     if arguments.command == "train" and arguments.resume is not None:
         for option in ("preset", "seed", "engine"):
             if getattr(arguments, option) is not None:
-                parser.error(f"--{option} cannot change a run being resumed; it keeps its own config")
+                parser.error(
+                    f"--{option} cannot change a run being resumed; it keeps its own config"
+                )
         if arguments.settings:
             parser.error("--set cannot change a run being resumed; it keeps its own config")
     if arguments.command == "train" and arguments.out is not None:
@@ -129,8 +168,10 @@ def validate(arguments, parser):
         except (ValueError, TypeError) as error:
             parser.error(str(error))
         if os.path.exists(os.path.join(arguments.out, "checkpoint.npz")):
-            parser.error(f"--out {arguments.out!r} already holds a run: continue it with --resume, "
-                         "or choose another directory")
+            parser.error(
+                f"--out {arguments.out!r} already holds a run: continue it with --resume, "
+                "or choose another directory"
+            )
         prepare_output_folder(arguments.out, parser)
         return
     run = arguments.resume if arguments.command == "train" else arguments.run
@@ -142,25 +183,37 @@ def validate(arguments, parser):
         parser.error(str(error))
     epoch = arguments.checkpoint["metadata"]["epoch"]
     if arguments.command == "train" and arguments.epochs is not None and arguments.epochs < epoch:
-        parser.error(f"--epochs is the total, and the run has already trained {epoch} epochs. "
-                     f"Received: epochs={arguments.epochs}")
+        parser.error(
+            f"--epochs is the total, and the run has already trained {epoch} epochs. "
+            f"Received: epochs={arguments.epochs}"
+        )
     if arguments.command == "train":
         prepare_output_folder(run, parser, option="--resume")
-    if arguments.command == "animate" and arguments.view == "plane" and not plane_frames(arguments.checkpoint):
-        parser.error(f"--view plane expected a run that recorded the (b, c) plane at its monitored epochs; this one "
-                     f"has no frame (it was trained by an older sinegan, or has not trained an epoch): train it "
-                     f"again, or use --view curves. Received: run={run!r}")
+    if (
+        arguments.command == "animate"
+        and arguments.view == "plane"
+        and not plane_frames(arguments.checkpoint)
+    ):
+        parser.error(
+            f"--view plane expected a run that recorded the (b, c) plane at its monitored epochs; this one "
+            f"has no frame (it was trained by an older sinegan, or has not trained an epoch): train it "
+            f"again, or use --view curves. Received: run={run!r}"
+        )
     if arguments.command in OUTPUT_SUFFIXES:
         check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)
 
 
 def check_output_file(path, suffixes, parser):
     if not path.lower().endswith(suffixes):
-        parser.error(f"--output expected a file ending in {' or '.join(suffixes)}. Received: output={path!r}")
+        parser.error(
+            f"--output expected a file ending in {' or '.join(suffixes)}. Received: output={path!r}"
+        )
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path) or not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-        parser.error(f"--output cannot be written: its folder is missing or read-only, or it is a folder. "
-                     f"Received: output={path!r}")
+        parser.error(
+            f"--output cannot be written: its folder is missing or read-only, or it is a folder. "
+            f"Received: output={path!r}"
+        )
 
 
 def main(argv=None, prog="sinegan") -> int:

@@ -19,6 +19,7 @@ class OneLineParser(argparse.ArgumentParser):
 
 def integer_at_least(minimum, description):
     """An argparse type: an integer >= minimum, else a one-line error naming the value."""
+
     def parse(text):
         try:
             value = int(text)
@@ -27,6 +28,7 @@ def integer_at_least(minimum, description):
         if value is None or value < minimum:
             raise argparse.ArgumentTypeError(f"expected {description}, received {text!r}")
         return value
+
     return parse
 
 

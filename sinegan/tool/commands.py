@@ -35,8 +35,15 @@ from .checkpoint import checkpoint_backend, plane_frames, read_checkpoint, train
 from .errors import EXIT_DIVERGED, EXIT_INTERRUPTED
 from .files import atomic_write, save_figure
 from .progress import EpochProgress
-from .rundir import (EpochCheckpoint, checkpoint_path, save_curves, write_checkpoint, write_config, write_history,
-                     write_run)
+from .rundir import (
+    EpochCheckpoint,
+    checkpoint_path,
+    save_curves,
+    write_checkpoint,
+    write_config,
+    write_history,
+    write_run,
+)
 
 
 class StopOnFlag(keras.callbacks.Callback):
@@ -60,14 +67,18 @@ def train(arguments, prog):
         total = trainer.config.epochs
     else:
         written_on = checkpoint_backend(arguments.checkpoint)
-        if written_on != backends.name():  # dropout masks and batches would differ: not the same run
-            raise ValueError(f"backend expected {written_on!r}, the backend this run was trained on: a run resumes "
-                             f"exactly only there (add --backend {written_on}; sample, evaluate and animate "
-                             f"work on any backend). Received: backend={backends.name()!r}")
+        if (
+            written_on != backends.name()
+        ):  # dropout masks and batches would differ: not the same run
+            raise ValueError(
+                f"backend expected {written_on!r}, the backend this run was trained on: a run resumes "
+                f"exactly only there (add --backend {written_on}; sample, evaluate and animate "
+                f"work on any backend). Received: backend={backends.name()!r}"
+            )
         trainer = trainer_from_checkpoint(arguments.checkpoint, epochs=arguments.epochs)
         total = trainer.config.epochs  # cli.py checked it is at least the epochs already done
     write_config(trainer.config, run)
-    resume_line = (f"Resume with: {prog} train --resume {shlex.quote(run)} --epochs {total}")
+    resume_line = f"Resume with: {prog} train --resume {shlex.quote(run)} --epochs {total}"
     flag = {"stop": False}
 
     def on_sigint(signal_number, frame):
@@ -79,11 +90,17 @@ def train(arguments, prog):
     previous_handler = signal.signal(signal.SIGINT, on_sigint)
     try:
         if arguments.out is not None:
-            print(f"Step 3: pre-training the discriminator ({trainer.config.pretrain_batches} batches)", flush=True)
+            print(
+                f"Step 3: pre-training the discriminator ({trainer.config.pretrain_batches} batches)",
+                flush=True,
+            )
             trainer.pretrain_discriminator(log=None)
             write_checkpoint(trainer, run)  # epoch 0: from here on the run can be resumed
         if not flag["stop"] and trainer.epoch < total:
-            print(f"Step 5: training the GAN, epochs {trainer.epoch + 1}-{total} of {total}", flush=True)
+            print(
+                f"Step 5: training the GAN, epochs {trainer.epoch + 1}-{total} of {total}",
+                flush=True,
+            )
             callbacks = [EpochCheckpoint(trainer, run), progress, StopOnFlag(flag)]
             trainer.train(total - trainer.epoch, log=None, callbacks=callbacks)
     except TrainingDiverged as error:
@@ -93,16 +110,26 @@ def train(arguments, prog):
     finally:
         signal.signal(signal.SIGINT, previous_handler)
     if diverged is not None:
-        print(f"{prog}: error: {diverged}; {checkpoint_path(run)} keeps the last good epoch", file=sys.stderr)
+        print(
+            f"{prog}: error: {diverged}; {checkpoint_path(run)} keeps the last good epoch",
+            file=sys.stderr,
+        )
         return EXIT_DIVERGED
     if flag["stop"]:
         if not os.path.isfile(checkpoint_path(run)):
-            print("Interrupted before the first checkpoint: nothing to resume.", file=sys.stderr, flush=True)
+            print(
+                "Interrupted before the first checkpoint: nothing to resume.",
+                file=sys.stderr,
+                flush=True,
+            )
             return EXIT_INTERRUPTED
         saved_epoch = read_checkpoint(checkpoint_path(run))["metadata"]["epoch"]
         write_history(trainer.history, run)
-        print(f"Interrupted: {checkpoint_path(run)} holds epoch {saved_epoch}. {resume_line}",
-              file=sys.stderr, flush=True)
+        print(
+            f"Interrupted: {checkpoint_path(run)} holds epoch {saved_epoch}. {resume_line}",
+            file=sys.stderr,
+            flush=True,
+        )
         return EXIT_INTERRUPTED
     try:
         write_run(trainer, run)
@@ -116,7 +143,9 @@ def train(arguments, prog):
 def sample(arguments, prog):
     trainer = trainer_from_checkpoint(arguments.checkpoint)
     x, real = trainer.dataset.x, trainer.dataset.curves
-    curves = curves_for(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)  # (n, 64)
+    curves = curves_for(
+        trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed
+    )  # (n, 64)
     if arguments.output.lower().endswith(".png"):
         figure = plot_generated_vs_real(x, curves, real, count=min(12, arguments.n))
         save_figure(arguments.output, figure)
@@ -129,12 +158,22 @@ def sample(arguments, prog):
 def evaluate(arguments, prog):
     trainer = trainer_from_checkpoint(arguments.checkpoint)
     data = trainer.dataset
-    generated = curves_for(trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed)
-    rows = np.random.default_rng(arguments.seed).choice(len(data.curves), min(arguments.n, len(data.curves)),
-                                                        replace=False)
+    generated = curves_for(
+        trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed
+    )
+    rows = np.random.default_rng(arguments.seed).choice(
+        len(data.curves), min(arguments.n, len(data.curves)), replace=False
+    )
     # As many real curves as generated ones, up to the whole data; k-NN compares equal sizes (paired).
-    report = evaluate_curves(generated, data.curves[rows], data.x, seed=arguments.seed, paired=len(rows))
-    result = {"epoch": trainer.epoch, "samples": arguments.n, "seed": arguments.seed, **report.to_dict()}
+    report = evaluate_curves(
+        generated, data.curves[rows], data.x, seed=arguments.seed, paired=len(rows)
+    )
+    result = {
+        "epoch": trainer.epoch,
+        "samples": arguments.n,
+        "seed": arguments.seed,
+        **report.to_dict(),
+    }
     print(json.dumps(result, indent=2, default=float))
     return 0
 
@@ -146,7 +185,11 @@ def animate(arguments, prog):
     else:
         trainer = trainer_from_checkpoint(arguments.checkpoint)
         frames = trainer.history.snapshots
-        animation = animate_snapshots(trainer.dataset.x, trainer.history, real=trainer.dataset.curves)
-    atomic_write(arguments.output, lambda path: animation.save(path, writer=PillowWriter(fps=arguments.fps)))
+        animation = animate_snapshots(
+            trainer.dataset.x, trainer.history, real=trainer.dataset.curves
+        )
+    atomic_write(
+        arguments.output, lambda path: animation.save(path, writer=PillowWriter(fps=arguments.fps))
+    )
     print(f"Wrote {len(frames)} frames to {arguments.output}")
     return 0

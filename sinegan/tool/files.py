@@ -24,11 +24,15 @@ def atomic_write(path, write):
     path = os.fspath(path)
     folder, name = os.path.split(os.path.abspath(path))
     extension = os.path.splitext(name)[1]
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=f".partial{extension}", dir=folder)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{name}.", suffix=f".partial{extension}", dir=folder
+    )
     os.close(handle)
     try:
         write(temporary)
-        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes it private; give it a normal file's mode
+        os.chmod(
+            temporary, 0o666 & ~_current_umask()
+        )  # mkstemp makes it private; give it a normal file's mode
         os.replace(temporary, path)
     except BaseException:  # also Ctrl-C: never leave the temporary file behind
         if os.path.exists(temporary):

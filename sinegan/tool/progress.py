@@ -11,7 +11,11 @@ import keras
 
 from ..harness.monitor import describe
 
-SHOWN = {"discriminator_loss": "D loss", "generator_loss": "G loss", "discriminator_accuracy": "D accuracy"}
+SHOWN = {
+    "discriminator_loss": "D loss",
+    "generator_loss": "G loss",
+    "discriminator_accuracy": "D accuracy",
+}
 
 
 class EpochProgress(keras.callbacks.Callback):
@@ -20,7 +24,9 @@ class EpochProgress(keras.callbacks.Callback):
     def __init__(self, epochs: int):
         super().__init__()
         # Stateful: the bar shows each epoch's own means, not a mean over the epochs so far.
-        self.progbar = keras.utils.Progbar(epochs, unit_name="epoch", stateful_metrics=list(SHOWN.values()))
+        self.progbar = keras.utils.Progbar(
+            epochs, unit_name="epoch", stateful_metrics=list(SHOWN.values())
+        )
         self.done = 0
 
     def on_epoch_end(self, epoch, logs=None):
@@ -28,8 +34,11 @@ class EpochProgress(keras.callbacks.Callback):
         self.done += 1
         measured = "sine_like" in logs
         # finalize=True draws the bar now, so a quality line below it follows the epoch it measured.
-        self.progbar.update(self.done, [(label, logs[name]) for name, label in SHOWN.items() if name in logs],
-                            finalize=True if measured else None)
+        self.progbar.update(
+            self.done,
+            [(label, logs[name]) for name, label in SHOWN.items() if name in logs],
+            finalize=True if measured else None,
+        )
         if measured:
             print("\n" + describe(epoch + 1, logs), flush=True)
 

@@ -43,7 +43,9 @@ def require_run(run_directory) -> str:
         raise FileNotFoundError(f"No run directory. Received: run={os.fspath(run_directory)!r}")
     path = checkpoint_path(run_directory)
     if not os.path.isfile(path):
-        raise FileNotFoundError(f"No {CHECKPOINT} in the run directory. Received: run={os.fspath(run_directory)!r}")
+        raise FileNotFoundError(
+            f"No {CHECKPOINT} in the run directory. Received: run={os.fspath(run_directory)!r}"
+        )
     return path
 
 
@@ -53,7 +55,10 @@ def open_run(run_directory, epochs: int | None = None):
 
 
 def write_config(config, run_directory):
-    atomic_write(os.path.join(run_directory, CONFIG), lambda path: _write_text(path, config_to_json(config) + "\n"))
+    atomic_write(
+        os.path.join(run_directory, CONFIG),
+        lambda path: _write_text(path, config_to_json(config) + "\n"),
+    )
 
 
 def write_checkpoint(trainer, run_directory):
@@ -66,8 +71,14 @@ def history_rows(history: History) -> list[dict]:
     means = history.epoch_means()
     rows = []
     for index, seconds in enumerate(history.epoch_seconds):
-        row = {"epoch": index + 1, **{name: float(means[name][index]) for name in METRICS}, "seconds": seconds}
-        measures = {name: value for name, value in quality.get(index + 1, {}).items() if name != "epoch"}
+        row = {
+            "epoch": index + 1,
+            **{name: float(means[name][index]) for name in METRICS},
+            "seconds": seconds,
+        }
+        measures = {
+            name: value for name, value in quality.get(index + 1, {}).items() if name != "epoch"
+        }
         rows.append({**row, **measures})
     return rows
 
@@ -96,10 +107,15 @@ def write_run(trainer, run_directory, sample_seed: int | None = None):
     if trainer.parts.averaged:
         models["averaged_generator.keras"] = trainer.sampling_generator
     for name, model in models.items():
-        atomic_write(os.path.join(run_directory, name), lambda path, model=model: model.save(path, overwrite=True))
+        atomic_write(
+            os.path.join(run_directory, name),
+            lambda path, model=model: model.save(path, overwrite=True),
+        )
     seed = config.seed if sample_seed is None else sample_seed
     curves = curves_for(trainer.sampling_generator, config, SAMPLE_COUNT, seed=seed)  # (1000, 64)
-    atomic_write(os.path.join(run_directory, SAMPLES), lambda path: save_curves(path, data.x, curves))
+    atomic_write(
+        os.path.join(run_directory, SAMPLES), lambda path: save_curves(path, data.x, curves)
+    )
     save_figures(run_directory, plot_run(data.x, data.curves, curves, trainer.history))
 
 

@@ -37,8 +37,10 @@ def keyed_variables(trainer) -> dict:
             # generator held elsewhere): Keras numbered it, and another process numbers it
             # otherwise. Two variables with one path would overwrite each other.
             if not path.startswith(owner.name + "/") or f"{group}/{path}" in keyed:
-                raise ValueError(f"variable expected a name of its own, made of its model's and layers' names. "
-                                 f"Received: variable={variable.path!r} in {group}")
+                raise ValueError(
+                    f"variable expected a name of its own, made of its model's and layers' names. "
+                    f"Received: variable={variable.path!r} in {group}"
+                )
             keyed[f"{group}/{path}"] = variable
     return keyed
 
@@ -72,13 +74,18 @@ def require_same_variables(saved: dict, variables: dict):
     """Refuse, naming what differs, unless each of the trainer's variables has a saved array of its shape."""
     missing = sorted(variables.keys() - saved.keys())  # in the trainer, not in the checkpoint
     extra = sorted(saved.keys() - variables.keys())  # in the checkpoint, not in the trainer
-    shapes = [f"{key} saved {saved[key].shape} model {tuple(variables[key].shape)}"
-              for key in sorted(variables.keys() & saved.keys()) if saved[key].shape != tuple(variables[key].shape)]
+    shapes = [
+        f"{key} saved {saved[key].shape} model {tuple(variables[key].shape)}"
+        for key in sorted(variables.keys() & saved.keys())
+        if saved[key].shape != tuple(variables[key].shape)
+    ]
     if missing or extra or shapes:
         differences = {"missing": missing, "extra": extra, "shapes": shapes}
-        raise ValueError("checkpoint expected one array of the same shape for each of the trainer's variables, "
-                         "and no other. Received: "
-                         + ", ".join(f"{name}={_first(keys)}" for name, keys in differences.items() if keys))
+        raise ValueError(
+            "checkpoint expected one array of the same shape for each of the trainer's variables, "
+            "and no other. Received: "
+            + ", ".join(f"{name}={_first(keys)}" for name, keys in differences.items() if keys)
+        )
 
 
 def _first(names, shown=4) -> str:
