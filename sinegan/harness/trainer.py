@@ -21,9 +21,8 @@ import time
 
 import keras
 import numpy as np
-from keras import ops
 
-from .. import backends, engines
+from .. import engines
 from ..config_checks import check_engine
 from ..presets import SLIDES
 from ..recipe import assemble
@@ -33,6 +32,7 @@ from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator
 from ..validation import require_int
+from .checks import compile_epoch_end, discriminator_diverged
 from .history import METRICS, History, TrainingDiverged, check_finite, check_finite_weights
 from .monitor import QualityMonitor, RecordQuality
 
@@ -51,53 +51,58 @@ class Trainer:
         self.config, self.engine = config, engine
         data_rng, self.rng = seed_everything(config.seed)
         self.dataset = make_dataset(config, data_rng)  # step 1: X_TRAIN and NOISE
-        self.parts = assemble(
-            config, self.dataset
-        )  # steps 2 and 4: D, G, the GAN, and what they read
+        # Steps 2 and 4: D, G, the GAN, and what they read (sinegan.recipe.GANParts).
+        self.parts = assemble(config, self.dataset)
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".
         self.monitor_latent = self.parts.latent_sampler(config.monitor_curves, data_rng)
         self.monitor = QualityMonitor(config, self.dataset, data_rng, self.parts.latent_sampler)
-        self.history = History(
-            snapshots=[generate_curves(self.sampling_generator, self.monitor_latent)]
-        )
+        first_snapshot = generate_curves(self.sampling_generator, self.monitor_latent)
+        self.history = History(snapshots=[first_snapshot])
         self.epoch = 0
         self._run_epoch = None  # the engine's epoch: made (and traced) on first use
-        self._epoch_end = (
-            None  # the finite check and the snapshot, one compiled call: traced on first use
-        )
+        self._epoch_end = None  # the finite check and the snapshot: compiled on first use
 
-    # The parts a user reads most, by name (all are in ``self.parts``).
-    discriminator = property(lambda self: self.parts.discriminator, doc="D (step 2)")
-    generator = property(lambda self: self.parts.generator, doc="G (step 4)")
-    gan = property(lambda self: self.parts.gan, doc="the GAN: G followed by the frozen D (step 4)")
-    sampling_generator = property(
-        lambda self: self.parts.sampling_generator,
-        doc="the G curves are drawn from: G, or its averaged copy",
-    )
-    real_inputs = property(
-        lambda self: self.parts.real_inputs, doc="what D reads of each row of X_TRAIN"
-    )
+    # The parts a user reads most, by name (all of them are in ``self.parts``).
+    @property
+    def discriminator(self):
+        """D (step 2)."""
+        return self.parts.discriminator
+
+    @property
+    def generator(self):
+        """G (step 4)."""
+        return self.parts.generator
+
+    @property
+    def gan(self):
+        """The GAN: G followed by the frozen D (step 4)."""
+        return self.parts.gan
+
+    @property
+    def sampling_generator(self):
+        """The G that curves are drawn from: G, or its averaged copy."""
+        return self.parts.sampling_generator
+
+    @property
+    def real_inputs(self):
+        """What D reads of each row of X_TRAIN."""
+        return self.parts.real_inputs
 
     # --- Step 3 ------------------------------------------------------------------
     def pretrain_discriminator(self, log=print) -> list:
         """Pre-train D on sinusoids (1) against NOISE curves (0); returns the accuracies."""
         config = self.config
         _log(log, " batch | D loss  | D accuracy")
+        real, noise = self.real_inputs, self.parts.noise_inputs
         batches = pretrain_discriminator(
-            self.discriminator,
-            self.real_inputs,
-            self.parts.noise_inputs,
-            config.pretrain_batches,
-            config.half_batch,
-            self.rng,
+            self.discriminator, real, noise, config.pretrain_batches, config.half_batch, self.rng
         )
         for batch in range(1, config.pretrain_batches + 1):
             try:
                 loss, accuracy = next(batches)
-            except (
-                Exception
-            ):  # PyTorch's cross-entropy raises on a NaN, where TensorFlow's returns NaN
-                if not self._discriminator_diverged():
+            # PyTorch's cross-entropy raises on a NaN, where TensorFlow's returns NaN.
+            except Exception:
+                if not discriminator_diverged(self.discriminator, self.real_inputs):
                     raise
                 loss, accuracy = float("nan"), float("nan")  # D diverged: training will report it
             self.history.pretrain_loss.append(loss)
@@ -123,11 +128,11 @@ class Trainer:
         callbacks = list(callbacks or [])
         if not all(isinstance(callback, keras.callbacks.Callback) for callback in callbacks):
             raise ValueError(
-                f"callbacks expected keras.callbacks.Callback objects. Received: callbacks={callbacks!r}"
+                "callbacks expected keras.callbacks.Callback objects. "
+                f"Received: callbacks={callbacks!r}"
             )
-        monitor = RecordQuality(
-            self, last_epoch=self.epoch + epochs, log=log
-        )  # first: the others see its measures
+        # The monitor comes first, so that the other callbacks see its measures.
+        monitor = RecordQuality(self, last_epoch=self.epoch + epochs, log=log)
         callback_list = keras.callbacks.CallbackList(
             [monitor, *callbacks], model=self.gan, epochs=epochs, steps=self.config.steps_per_epoch
         )
@@ -142,18 +147,13 @@ class Trainer:
             try:
                 metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
             except Exception as error:  # PyTorch's cross-entropy raises on a NaN, for one
-                check_finite_weights(
-                    self.epoch + 1, self._models()
-                )  # names a weight that is not finite
-                if self._discriminator_diverged():
-                    raise TrainingDiverged(
-                        f"Training diverged at epoch {self.epoch + 1}: the discriminator's "
-                        "output is not finite",
-                        self.epoch + 1,
-                        None,
-                    ) from error
+                self._raise_if_diverged(error)
                 raise
-            weights_finite, snapshot = self._finite_and_snapshot()
+            if self._epoch_end is None:
+                self._epoch_end = compile_epoch_end(
+                    self._models(), self.sampling_generator, self.monitor_latent
+                )
+            weights_finite, snapshot = self._epoch_end()
             if not (weights_finite and np.all(np.isfinite(metrics))):
                 check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
             logs = self._record_epoch(metrics, snapshot, time.perf_counter() - start, log)
@@ -172,15 +172,10 @@ class Trainer:
         rows of NOISE on the slides, or fresh vectors if ``fresh_latent``.
         """
         config = self.config
-        indices = self.rng.integers(
-            0,
-            config.train_size,
-            size=(config.steps_per_epoch, config.discriminator_steps, config.half_batch),
-        )  # (steps, k, 64)
+        shape = (config.steps_per_epoch, config.discriminator_steps, config.half_batch)
+        indices = self.rng.integers(0, config.train_size, size=shape)  # (steps, k, 64)
         if config.fresh_latent:
-            return indices, self.parts.latent_sampler(
-                indices.shape, self.rng
-            )  # (steps, k, 64, latent_dim)
+            return indices, self.parts.latent_sampler(shape, self.rng)  # (steps, k, 64, latent_dim)
         return indices, self.dataset.noise[indices]  # (steps, k, 64, 64) NOISE[n]
 
     def run_epoch(self, indices, latent) -> np.ndarray:
@@ -199,45 +194,15 @@ class Trainer:
             models["averaged generator"] = self.sampling_generator
         return models
 
-    def _discriminator_diverged(self) -> bool:
-        """Whether D's weights, or its scores of a few real curves, are NaN or infinite
-        (huge but finite weights can give a NaN score)."""
-        scores = ops.convert_to_numpy(
-            self.discriminator(self.real_inputs[:8], training=False)
-        )  # (8, 1)
-        weights = self.discriminator.get_weights()
-        return not (
-            np.all(np.isfinite(scores)) and all(np.all(np.isfinite(weight)) for weight in weights)
-        )
-
-    def _finite_and_snapshot(self):
-        """Whether every weight is finite, and G's curves for the fixed latent batch: one compiled call.
-
-        Reading each weight back into NumPy (sinegan.harness.history.check_finite)
-        and a ``predict_on_batch`` cost ~20% of an epoch of the fast engine;
-        this costs one crossing into compiled code.
-        """
-        if self._epoch_end is None:
-            weights = [weight for model in self._models().values() for weight in model.weights]
-            latent = ops.convert_to_tensor(
-                self.monitor_latent
-            )  # (monitor_curves, generator_inputs)
-
-            def finite_and_snapshot():
-                finite = ops.all(ops.stack([ops.all(ops.isfinite(weight)) for weight in weights]))
-                return finite, self.sampling_generator(
-                    latent, training=False
-                )  # (), (monitor_curves, 64)
-
-            read = {
-                id(variable): variable
-                for variable in [*weights, *self.sampling_generator.variables]
-            }
-            self._epoch_end = backends.current().compile_function(
-                finite_and_snapshot, read.values()
+    def _raise_if_diverged(self, error):
+        """``TrainingDiverged`` if a weight or D's output is not finite (``error`` came of it)."""
+        epoch = self.epoch + 1
+        check_finite_weights(epoch, self._models())  # names a weight that is not finite
+        if discriminator_diverged(self.discriminator, self.real_inputs):
+            message = (
+                f"Training diverged at epoch {epoch}: the discriminator's output is not finite"
             )
-        finite, snapshot = self._epoch_end()
-        return bool(finite), snapshot
+            raise TrainingDiverged(message, epoch, None) from error
 
     def _record_epoch(self, metrics, snapshot, seconds, log) -> dict:
         self.history.epoch_seconds.append(seconds)
@@ -246,11 +211,9 @@ class Trainer:
         self.epoch += 1
         means = metrics.mean(axis=0)  # (4,)
         d_loss, d_accuracy, g_loss, g_accuracy = means
-        _log(
-            log,
-            f" {self.epoch:5d} | {d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}",
-        )
-        return dict(zip(METRICS, map(float, means)))
+        columns = f"{d_loss:.5f} | {g_loss:.5f} | {d_accuracy:10.5f} | {g_accuracy:10.5f}"
+        _log(log, f" {self.epoch:5d} | {columns}")
+        return dict(zip(METRICS, map(float, means), strict=True))
 
 
 def _log(log, line):

@@ -1,4 +1,4 @@
-"""The theory lecture in numbers: the value function V(G, D), the best discriminator D*, and G's gradient.
+"""The theory lecture in numbers: the value function V(G, D), the best D*, and G's gradient.
 
 Goodfellow et al. write the adversarial game as one value function,
 
@@ -31,7 +31,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import refuse, require_finite, require_int, require_positive, require_vector
+from ..validation import require_finite, require_int, require_positive, require_vector
+from .theory_checks import (
+    require_densities,
+    require_grid,
+    require_probabilities,
+    require_rows,
+    trapezoid,
+)
 
 # Keras clips probabilities to [1e-7, 1 - 1e-7] before its cross-entropy's logarithm:
 # V is estimated the same way, so that a score of exactly 0 or 1 gives a finite value.
@@ -48,39 +55,45 @@ def normal_density(x, mean: float, std: float) -> np.ndarray:
 
 def optimal_discriminator(data_density, generated_density) -> np.ndarray:
     """D*(x) = p_data(x) / (p_data(x) + p_g(x)) at each point; 1/2 where both densities are 0."""
-    data_density, generated_density = _densities(data_density, generated_density)
+    data_density, generated_density = require_densities(data_density, generated_density)
     total = data_density + generated_density
     return np.divide(data_density, total, out=np.full_like(total, 0.5), where=total > 0)
 
 
 def value_function(real_scores, generated_scores) -> float:
-    """V(G, D) estimated from D's scores: mean log D(x) over real samples + mean log(1 - D(G(z))) over fakes.
+    """V(G, D) estimated from D's scores: mean log D(x) over real samples
+    + mean log(1 - D(G(z))) over fakes.
 
     Scores are probabilities, clipped to [EPSILON, 1 - EPSILON] as Keras' cross-entropy does.
     A D that answers 1/2 to everything scores -log 4.
     """
-    real = np.clip(_probabilities("real_scores", real_scores), EPSILON, 1 - EPSILON)
-    generated = np.clip(_probabilities("generated_scores", generated_scores), EPSILON, 1 - EPSILON)
+    real = np.clip(require_probabilities("real_scores", real_scores), EPSILON, 1 - EPSILON)
+    generated = np.clip(
+        require_probabilities("generated_scores", generated_scores), EPSILON, 1 - EPSILON
+    )
     return float(np.mean(np.log(real)) + np.mean(np.log(1 - generated)))
 
 
 def optimal_value(x, data_density, generated_density) -> float:
     """V(G, D*) = ∫ p_data log D* + p_g log(1 - D*) dx, by the trapezoid rule on the grid ``x``."""
-    x = _grid(x)
-    data_density, generated_density = _densities(data_density, generated_density, len(x))
+    x = require_grid(x)
+    data_density, generated_density = require_densities(data_density, generated_density, len(x))
     best = np.clip(optimal_discriminator(data_density, generated_density), EPSILON, 1 - EPSILON)
-    return _integral(x, data_density * np.log(best) + generated_density * np.log(1 - best))
+    return trapezoid(x, data_density * np.log(best) + generated_density * np.log(1 - best))
 
 
 def jensen_shannon_divergence(x, p, q) -> float:
-    """JSD(p || q) = ½ KL(p || m) + ½ KL(q || m), m = (p + q) / 2, on the grid ``x``: 0 when p = q, at most log 2."""
-    x = _grid(x)
-    p, q = _densities(p, q, len(x), names=("p", "q"))
+    """JSD(p || q) = ½ KL(p || m) + ½ KL(q || m), m = (p + q) / 2, on the grid ``x``.
+
+    0 when p = q, at most log 2.
+    """
+    x = require_grid(x)
+    p, q = require_densities(p, q, len(x), names=("p", "q"))
     middle = (p + q) / 2
 
     def kullback_leibler(density):  # ∫ density log(density / middle), where density > 0
         ratio = np.divide(density, middle, out=np.ones_like(density), where=density > 0)
-        return _integral(x, density * np.log(ratio))
+        return trapezoid(x, density * np.log(ratio))
 
     return 0.5 * kullback_leibler(p) + 0.5 * kullback_leibler(q)
 
@@ -137,7 +150,7 @@ def discriminator_scores(discriminator, samples) -> np.ndarray:
     """D(x) for each row of ``samples`` (a 1-D array is read as one number per sample), as NumPy."""
     from keras import ops
 
-    samples = _finite_rows(
+    samples = require_rows(
         "samples", samples, "a finite 1-D or 2-D array, one sample per row", allow_1d=True
     )
     # A plain call, not predict_on_batch: TensorFlow would trace a new predict function
@@ -160,7 +173,7 @@ def generator_loss_curves(probabilities) -> dict:
     from .. import backends
     from ..engines.losses import GENERATOR_LOSSES
 
-    probabilities = _probabilities(
+    probabilities = require_probabilities(
         "probabilities", probabilities, strict=True
     )  # a logit needs 0 < p < 1
     logits = np.log(probabilities / (1 - probabilities)).astype(np.float32)  # (n,)
@@ -170,7 +183,8 @@ def generator_loss_curves(probabilities) -> dict:
             [float(loss(ops.sigmoid(logit[None]))) for logit in logits]
         )  # (n,) one point each
         # Each loss is a mean over its batch, so n times the batch loss is the sum of the
-        # points' losses, and point i's loss depends on logit i only: the gradient is the derivative.
+        # points' losses, and point i's loss depends on logit i only: the gradient is the
+        # derivative.
         derivatives = backends.input_gradient(
             lambda batch, loss=loss: len(logits) * loss(ops.sigmoid(batch)), logits
         )
@@ -190,7 +204,7 @@ def generator_gradient_norms(gan, generator, latent):
     from .. import backends
     from ..engines.losses import GENERATOR_LOSSES
 
-    latent = _finite_rows("latent", latent, "a finite 2-D array, one latent vector per row")
+    latent = require_rows("latent", latent, "a finite 2-D array, one latent vector per row")
     scores = ops.convert_to_numpy(gan(latent, training=False))[:, 0]  # (batch,) D(G(z))
     norms = {}
     for name, loss in GENERATOR_LOSSES.items():
@@ -201,63 +215,3 @@ def generator_gradient_norms(gan, generator, latent):
             np.sqrt(sum(np.sum(ops.convert_to_numpy(g).astype(np.float64) ** 2) for g in gradients))
         )  # one norm over every weight
     return float(np.mean(scores)), norms
-
-
-# --- Checks: each refusal reads "NAME expected .... Received: NAME=VALUE" ----------------
-def _finite_rows(name, value, expected, allow_1d=False) -> np.ndarray:
-    """``value`` as a float32 (n, features) array, n >= 1; a 1-D array is n samples of one feature."""
-    try:
-        array = np.asarray(value, dtype=np.float32)
-    except (TypeError, ValueError):
-        refuse(name, expected, value)
-    if allow_1d and array.ndim == 1:
-        array = array[:, None]  # (n, 1)
-    if array.ndim != 2 or 0 in array.shape or not np.all(np.isfinite(array)):
-        refuse(name, expected, value)
-    return array
-
-
-def _grid(x) -> np.ndarray:
-    x = require_vector("x", x)
-    if len(x) < 2 or np.any(np.diff(x) <= 0):
-        refuse("x", "an increasing grid of at least 2 points", x)
-    return x
-
-
-def _densities(
-    data_density, generated_density, length=None, names=("data_density", "generated_density")
-):
-    """Both densities as non-negative 1-D arrays of the same length (``length`` if given)."""
-    arrays = []
-    for name, value in zip(names, (data_density, generated_density)):
-        array = require_vector(name, value)
-        if np.any(array < 0):
-            refuse(name, "non-negative values (a density)", array)
-        expected = length if length is not None else len(arrays[0]) if arrays else len(array)
-        if len(array) != expected:
-            refuse(name, f"one value per point of the grid, {expected} values", array)
-        arrays.append(array)
-    return arrays
-
-
-def _probabilities(name, value, strict=False) -> np.ndarray:
-    try:
-        array = np.ravel(
-            np.asarray(value, dtype=np.float64)
-        )  # any shape of scores: (n,) or Keras' (n, 1)
-    except (TypeError, ValueError):
-        refuse(name, "an array of probabilities", value)
-    if len(array) == 0 or not np.all(np.isfinite(array)):
-        refuse(name, "a finite, non-empty array of probabilities", value)
-    if np.any((array <= 0) | (array >= 1)) if strict else np.any((array < 0) | (array > 1)):
-        refuse(
-            name,
-            "probabilities strictly between 0 and 1" if strict else "probabilities in [0, 1]",
-            value,
-        )
-    return array
-
-
-def _integral(x, y) -> float:
-    """The trapezoid rule, written out (numpy.trapezoid is NumPy 2 only)."""
-    return float(np.sum((y[1:] + y[:-1]) / 2 * np.diff(x)))

@@ -33,35 +33,17 @@ import numpy as np
 
 from .. import backends
 from ..engines import prepare_optimizers
-from ..measure.plane import PlaneFrame
 from ..presets import SLIDES
 from ..slides.config import GANConfig
 from .files import atomic_write
+from .history_arrays import PLANE, PLANE_FIELDS, history_arrays, restore_history
+from .history_arrays import plane_frames as plane_frames  # read here by the command line and tests
 from .state import keyed_variables, require_same_variables
 
 FORMAT = 2  # bump when the layout below changes
 RANDOM_STATE = "backend/random_state"  # the backend's own random state, where it has one (PyTorch)
 # Older formats, and the release that wrote them: such a file is refused with one line.
 WRITTEN_BY = {1: "sinegan 0.1"}  # format 1 keyed each variable by its position in its group
-HISTORY_ARRAYS = (
-    "pretrain_loss",
-    "pretrain_accuracy",
-    "step_metrics",
-    "snapshots",
-    "epoch_seconds",
-)
-PLANE = (
-    "history/plane/"  # + a PlaneFrame field: that field of every frame, stacked (absent: no frames)
-)
-PLANE_FIELDS = (
-    "epoch",
-    "frequency_grid",
-    "phase_grid",
-    "scores",
-    "frequency",
-    "phase",
-    "sine_like",
-)
 
 
 def config_to_json(config: GANConfig) -> str:
@@ -83,23 +65,10 @@ def config_from_dict(fields: dict) -> GANConfig:
 def save_checkpoint(trainer, path):
     """Write the trainer's whole state to ``path`` (an ``.npz`` file), atomically."""
     _require_trainer(trainer)
-    prepare_optimizers(
-        trainer.discriminator, trainer.gan
-    )  # the moments exist before they are saved or set
+    # The optimizers' moments must exist before they are saved or set.
+    prepare_optimizers(trainer.discriminator, trainer.gan)
     history = trainer.history
-    steps, curves = trainer.config.steps_per_epoch, trainer.config.monitor_curves
-    arrays = {
-        "history/pretrain_loss": np.asarray(history.pretrain_loss, dtype=np.float64),
-        "history/pretrain_accuracy": np.asarray(history.pretrain_accuracy, dtype=np.float64),
-        "history/step_metrics": np.asarray(history.step_metrics, dtype=np.float32).reshape(
-            -1, steps, 4
-        ),
-        "history/snapshots": np.asarray(history.snapshots, dtype=np.float32).reshape(
-            -1, curves, trainer.config.train_len
-        ),
-        "history/epoch_seconds": np.asarray(history.epoch_seconds, dtype=np.float64),
-    }
-    arrays.update(_plane_arrays(history.plane))
+    arrays = history_arrays(history, trainer.config)
     for key, variable in keyed_variables(trainer).items():
         arrays[key] = np.asarray(variable)
     random_state = backends.current().random_state()
@@ -197,70 +166,24 @@ def restore_checkpoint(trainer, checkpoint):
             "checkpoint was written for another config. "
             f"Received: checkpoint config={saved_config}, trainer config={trainer.config}"
         )
-    prepare_optimizers(
-        trainer.discriminator, trainer.gan
-    )  # the moments exist before they are saved or set
+    # The optimizers' moments must exist before they are saved or set.
+    prepare_optimizers(trainer.discriminator, trainer.gan)
     variables = keyed_variables(trainer)
     saved = {
         key: value
         for key, value in checkpoint.items()
         if key not in ("metadata", RANDOM_STATE) and not key.startswith("history/")
     }
-    require_same_variables(
-        saved, variables
-    )  # all checked before any is set: a refusal changes nothing
+    # All are checked before any is set: a refusal changes nothing.
+    require_same_variables(saved, variables)
     for key, variable in variables.items():
         variable.assign(saved[key])
     if RANDOM_STATE in checkpoint and checkpoint_backend(checkpoint) == backends.name():
         backends.current().set_random_state(checkpoint[RANDOM_STATE])
     trainer.rng.bit_generator.state = metadata["rng_state"]
     trainer.epoch = metadata["epoch"]
-    history = trainer.history
-    history.pretrain_loss, history.pretrain_accuracy, history.epoch_seconds = (
-        checkpoint[f"history/{name}"].tolist()
-        for name in ("pretrain_loss", "pretrain_accuracy", "epoch_seconds")
-    )
-    history.step_metrics = list(checkpoint["history/step_metrics"])  # (steps, 4) per epoch
-    history.snapshots = list(
-        checkpoint["history/snapshots"]
-    )  # (monitor_curves, 64) per epoch, and before
-    history.quality = list(metadata["quality"])
-    history.plane = plane_frames(checkpoint)
+    restore_history(trainer.history, checkpoint)
     return trainer
-
-
-def plane_frames(checkpoint) -> list:
-    """The (b, c) plane's frames a checkpoint holds (what ``read_checkpoint`` returned), oldest first.
-
-    A run written before sinegan recorded them has none: the list is empty.
-    """
-    if PLANE + "epoch" not in checkpoint:
-        return []
-    fields = {name: checkpoint[PLANE + name] for name in PLANE_FIELDS}  # each (frames, ...)
-    return [
-        PlaneFrame(
-            **{
-                name: (int(values[index]) if name == "epoch" else values[index])
-                for name, values in fields.items()
-            }
-        )
-        for index in range(len(fields["epoch"]))
-    ]
-
-
-def _plane_arrays(frames) -> dict:
-    """Each PlaneFrame field of every frame, stacked: (frames,), (frames, nb), ..., (frames, nc, nb)."""
-    if not frames:
-        return {}
-    if len({(frame.scores.shape, frame.frequency.shape) for frame in frames}) > 1:
-        raise ValueError(
-            "history.plane expected frames of one grid and one number of curves, as the trainer "
-            f"records them. Received: {len(frames)} frames of several sizes"
-        )
-    return {
-        PLANE + name: np.stack([np.asarray(getattr(frame, name)) for frame in frames])
-        for name in PLANE_FIELDS
-    }
 
 
 def trainer_from_checkpoint(checkpoint, epochs: int | None = None):
