@@ -37,7 +37,8 @@ def main():
         config = config.replace(epochs=arguments.epochs)
 
     print(
-        f"preset 'conditional': {config.epochs} epochs; {CURVES_PER_FREQUENCY} curves per requested b; "
+        f"preset 'conditional': {config.epochs} epochs; "
+        f"{CURVES_PER_FREQUENCY} curves per requested b; "
         f"hit = sine fit RMSE < 0.1 and |b fitted - b asked| < 0.1"
     )
     print(" seed | train s | " + " ".join(f"{b:5.2f}" for b in GRID) + " |   min | mean")

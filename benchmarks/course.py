@@ -41,7 +41,10 @@ def execute_lesson(path: Path, size: str):
 
 
 def run_lesson(path: Path, size: str) -> float:
-    """Execute one lesson at ``size``; its wall-clock time in seconds (an error in a cell raises)."""
+    """Execute one lesson at ``size``; its wall-clock time in seconds.
+
+    An error in a cell raises.
+    """
     start = time.perf_counter()
     execute_lesson(path, size)
     return time.perf_counter() - start

@@ -32,12 +32,12 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
-import keras  # noqa: E402
+import keras
 
-from sinegan import Trainer, generate_curves, latent_for, make_dataset  # noqa: E402
-from sinegan.measure.distances import discriminator_accuracy  # noqa: E402
-from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
-from sinegan.recipe import discriminator_inputs_for  # noqa: E402
+from sinegan import Trainer, generate_curves, latent_for, make_dataset
+from sinegan.measure.distances import discriminator_accuracy
+from sinegan.measure.evaluate import evaluate_curves
+from sinegan.recipe import discriminator_inputs_for
 
 SAMPLES = 2000  # generated curves per measurement
 PAIRED_SAMPLES = 500  # k-NN and MMD: 500 generated vs 500 real
@@ -82,12 +82,14 @@ def train(config, engine="fast"):
 def measure(trainer) -> dict:
     """Every column of the tables but train s, for one trained generator."""
     config, data = trainer.config, trainer.dataset
-    # The latent vectors are kept: a conditional D also reads the frequency each curve was asked for.
+    # The latent vectors are kept: a conditional D also reads the frequency each curve was
+    # asked for.
     latent = latent_for(
         config, SAMPLES, np.random.default_rng(SAMPLE_SEED)
     )  # (2000, generator_inputs)
     generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
-    # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD with those 500.
+    # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD
+    # with those 500.
     rows = np.random.default_rng(SAMPLE_SEED).choice(
         len(data.curves), PAIRED_SAMPLES, replace=False
     )  # (500,)

@@ -25,7 +25,7 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
 
-from matplotlib.animation import PillowWriter  # noqa: E402
+from matplotlib.animation import PillowWriter
 
 from sinegan import (
     IMPROVED,
@@ -35,8 +35,8 @@ from sinegan import (
     generate_curves,
     measure_plane,
     plot_plane,
-)  # noqa: E402
-from sinegan.measure.evaluate import evaluate_curves  # noqa: E402
+)
+from sinegan.measure.evaluate import evaluate_curves
 
 REPEATS = 5  # timings: the median of 5 calls
 
@@ -67,17 +67,23 @@ def describe(name, frame, config):
     )  # (sine-like,)
     print(
         f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
-        f"{(~fitted).sum()} fit no sine; {inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
-        f"their b from {low:.2f} to {high:.2f} (5th-95th percentile; data {config.frequency_range[0]}-"
-        f"{config.frequency_range[1]}); D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
-        f"{frame.scores[~in_data].mean():.2f} outside, {frame.scores[rows, columns].mean():.2f} at G's "
+        f"{(~fitted).sum()} fit no sine; "
+        f"{inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
+        f"their b from {low:.2f} to {high:.2f} "
+        f"(5th-95th percentile; data {config.frequency_range[0]}-{config.frequency_range[1]}); "
+        f"D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
+        f"{frame.scores[~in_data].mean():.2f} outside, "
+        f"{frame.scores[rows, columns].mean():.2f} at G's "
         "sine-like curves",
         flush=True,
     )
 
 
 def time_plane(trainer):
-    """Seconds of the monitor's measures and of the plane added to them, each the median of REPEATS calls."""
+    """Seconds of the monitor's measures and of the plane added to them.
+
+    Each is the median of REPEATS calls.
+    """
     monitor = trainer.monitor
     curves = generate_curves(trainer.sampling_generator, monitor.latent)  # (500, 64)
     fit = evaluate_curves(curves, monitor.real, monitor.x, real_fit=monitor.real_fit).generated_fit
@@ -120,7 +126,8 @@ def main():
                 else ""
             )
             print(
-                f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; all {len(fitted)} fitted b from "
+                f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; "
+                f"all {len(fitted)} fitted b from "
                 "{:.2f} to {:.2f}".format(*np.percentile(frame.frequency, [5, 95]))
             )
         describe(name, trainer.history.plane[-1], config)
@@ -128,7 +135,8 @@ def main():
         group = config.minibatch_std_group
         rows = 48 * 48 * max(group, 1)
         print(
-            f"{name}: per monitored epoch, the monitor's measures take {measures * 1000:.0f} ms and the plane "
+            f"{name}: per monitored epoch, "
+            f"the monitor's measures take {measures * 1000:.0f} ms and the plane "
             f"adds {plane * 1000:.0f} ms (one D call on {rows:,} rows"
             + (f": each of the 2,304 grid curves in a group of {group}" if group else "")
             + ")",

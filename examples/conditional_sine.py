@@ -20,8 +20,8 @@ from sinegan.tool.command_line import (
     non_negative_int,
     parse_with_output_folder,
     positive_int,
-)  # noqa: E402
-from sinegan.tool.files import save_figure  # noqa: E402
+)
+from sinegan.tool.files import save_figure
 
 FREQUENCIES = (0.5, 0.8, 1.1, 1.4, 1.7, 2.0)  # requested b, across the data's range
 CURVES_SHOWN = 4  # per requested b in the figure
@@ -70,9 +70,10 @@ def main(argv=None):
         generator, config, x, FREQUENCIES, CURVES_MEASURED, seed=config.seed
     )
     print(
-        f"Share of {CURVES_MEASURED} curves per b that are sine-like with |b fitted - b asked| < 0.1:"
+        f"Share of {CURVES_MEASURED} curves per b that are sine-like "
+        "with |b fitted - b asked| < 0.1:"
     )
-    for frequency, rate in zip(FREQUENCIES, rates):
+    for frequency, rate in zip(FREQUENCIES, rates, strict=True):
         print(f"  b = {frequency:.2f}: {rate:.1%}")
     print(f"Wrote {path}")
 

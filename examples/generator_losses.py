@@ -18,8 +18,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
 
-from sinegan.tool.command_line import OneLineParser, non_negative_int, parse_with_output_folder  # noqa: E402
-from sinegan.tool.files import save_figure  # noqa: E402
+from sinegan.tool.command_line import OneLineParser, non_negative_int, parse_with_output_folder
+from sinegan.tool.files import save_figure
 
 
 def parse_arguments(argv):

@@ -40,7 +40,10 @@ def parse_arguments(argv):
 
 
 def check_direction(generator, x, latent, direction):
-    """Fitted frequency before and after a step along ``direction``, on sine-like curves at both ends."""
+    """Fitted frequency before and after a step along ``direction``.
+
+    Only on curves that are sine-like at both ends.
+    """
     import numpy as np
 
     from sinegan.measure.sine_fit import fit_sines
@@ -75,7 +78,8 @@ def check_and_walk(generator, x, config, found, rng):
         raised, mean_change, used = check_direction(generator, x, check, direction)
         print(
             f"  one step of {STEP} along the {name}: b rose for {raised:.0%} of {used} curves, "
-            f"mean change {mean_change:+.3f} (the linear fit predicts {STEP * found.weights @ direction:+.3f})"
+            f"mean change {mean_change:+.3f} "
+            f"(the linear fit predicts {STEP * found.weights @ direction:+.3f})"
         )
 
     # The walk starts where the fit predicts the intercept b0 (z with no component
@@ -87,7 +91,7 @@ def check_and_walk(generator, x, config, found, rng):
     direction_figure = plot_latent_walk(
         x,
         walk,
-        [f"t = {t:+.1f}\nb = {b:.2f}" for t, b in zip(distances, walk_fit.frequency)],
+        [f"t = {t:+.1f}\nb = {b:.2f}" for t, b in zip(distances, walk_fit.frequency, strict=True)],
         "Moving z along the estimated frequency direction, z + t·w/|w|",
     )
     return direction_figure
@@ -129,7 +133,10 @@ def main(argv=None):
     interpolation = plot_latent_walk(
         x,
         curves,
-        [f"{t:.2f} of the way\nb = {b:.2f}" for t, b in zip(np.linspace(0, 1, 7), fit.frequency)],
+        [
+            f"{t:.2f} of the way\nb = {b:.2f}"
+            for t, b in zip(np.linspace(0, 1, 7), fit.frequency, strict=True)
+        ],
         "Linear interpolation in latent space: one sinusoid morphs into another",
     )
 
@@ -142,7 +149,8 @@ def main(argv=None):
         print(f"No frequency direction: {error}. Train for more epochs.")
     if found is not None:
         print(
-            f"Frequency direction: b ≈ w·z + {found.intercept:.2f} on {found.curves_used} sine-like curves, "
+            f"Frequency direction: b ≈ w·z + {found.intercept:.2f} "
+            f"on {found.curves_used} sine-like curves, "
             f"R² = {found.r_squared:.2f}, |w| = {found.frequency_per_unit:.3f} per unit of z"
         )
         figures["frequency_direction.png"] = check_and_walk(generator, x, config, found, rng)

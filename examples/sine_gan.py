@@ -72,7 +72,8 @@ def main(argv=None):
     started = time.perf_counter()
     trainer = Trainer(config, engine=arguments.engine)
     print(
-        f"Step 3: pre-training the discriminator ({config.pretrain_batches} batches of {config.batch_size})"
+        "Step 3: pre-training the discriminator "
+        f"({config.pretrain_batches} batches of {config.batch_size})"
     )
     trainer.pretrain_discriminator()
     print(
@@ -91,7 +92,8 @@ def main(argv=None):
         os.path.join(arguments.out, "samples.npz"), lambda path: save_curves(path, x, curves)
     )
 
-    # What the generator learned: its curves against as many real ones, by sinegan's one measuring function.
+    # What the generator learned: its curves against as many real ones, by sinegan's one
+    # measuring function.
     report = evaluate_curves(curves, real[:SAMPLES], x, seed=config.seed, paired=PAIRED)
     frequency = report.parameter_distances[
         "frequency"
@@ -100,10 +102,12 @@ def main(argv=None):
     print(f"  sine-like (sine fit RMSE < 0.1): {report.generated_sine_like_fraction:.1%}")
     print(
         f"  fitted frequencies, 5th-95th percentile: {frequency['generated_p5']:.2f}-"
-        f"{frequency['generated_p95']:.2f} (data: {frequency['real_p5']:.2f}-{frequency['real_p95']:.2f})"
+        f"{frequency['generated_p95']:.2f} "
+        f"(data: {frequency['real_p5']:.2f}-{frequency['real_p95']:.2f})"
     )
     print(
-        f"  k-NN precision {report.precision:.2f}, recall {report.recall:.2f}, {PAIRED} against {PAIRED} curves "
+        f"  k-NN precision {report.precision:.2f}, recall {report.recall:.2f}, "
+        f"{PAIRED} against {PAIRED} curves "
         "(real against real: ~0.98 each)"
     )
     print(f"Wrote samples.npz and {len(figures)} figures to {arguments.out}")

@@ -3,9 +3,9 @@ import os
 # Quiet TensorFlow's C++ start-up logs; Python warnings still show.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import pytest  # noqa: E402
+import pytest
 
-from sinegan import GANConfig  # noqa: E402
+from sinegan import GANConfig
 
 
 @pytest.fixture

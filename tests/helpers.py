@@ -9,7 +9,8 @@ import numpy as np
 
 
 def to_numpy(tensor):
-    """A model's output as NumPy on any backend (a PyTorch output carries a gradient: NumPy refuses it)."""
+    """A model's output as NumPy on any backend (a PyTorch output carries a gradient: NumPy
+    refuses it)."""
     return keras.ops.convert_to_numpy(tensor)
 
 
@@ -18,12 +19,12 @@ def weights(model):
 
 
 def same(before, after):
-    return all(np.array_equal(a, b) for a, b in zip(before, after))
+    return all(np.array_equal(a, b) for a, b in zip(before, after, strict=True))
 
 
 def all_changed(before, after):
     """Every kernel and bias moved (dropout never zeroes a whole layer's gradient)."""
-    return all(not np.array_equal(a, b) for a, b in zip(before, after))
+    return all(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))
 
 
 class CallRecorder:

@@ -194,7 +194,8 @@ def test_figures_the_command_line_and_the_measures_import_no_tensorflow():
     loaded = run_python(
         "import json, sys\n"
         "import sinegan.figures.run, sinegan.figures.lectures, sinegan.figures.animation\n"
-        "import sinegan.measure.evaluate, sinegan.tool.cli, sinegan.presets, sinegan.harness.history\n"
+        "import sinegan.measure.evaluate, sinegan.tool.cli, "
+        "sinegan.presets, sinegan.harness.history\n"
         "print(json.dumps(['tensorflow' in sys.modules, 'keras' in sys.modules]))"
     )
     assert loaded == [False, False]

@@ -34,7 +34,8 @@ OTHERS = [name for name in backends.NAMES if name != HERE and backends.installed
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    """A run of 2 epochs trained on this process's backend, its checkpoint written as `sinegan train` does."""
+    """A run of 2 epochs trained on this process's backend, its checkpoint written as
+    `sinegan train` does."""
     folder = tmp_path_factory.mktemp("runs") / "small"
     folder.mkdir()
     trainer = Trainer(
@@ -58,7 +59,8 @@ def test_the_checkpoint_records_the_backend_that_wrote_it(run):
         pytest.param(
             None,
             marks=pytest.mark.skip(
-                reason='no other Keras backend is installed here (pip install "sinegan[jax]" or "sinegan[torch]")'
+                reason="no other Keras backend is installed here "
+                '(pip install "sinegan[jax]" or "sinegan[torch]")'
             ),
         )
     ],
@@ -73,9 +75,11 @@ def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_
         run, out = {str(folder)!r}, {str(tmp_path)!r}
         codes = [main(["sample", "--backend", {other!r}, "--run", run, "--n", "40", "--seed", "3",
                        "--output", out + "/curves.npz"]),
-                 main(["animate", "--backend", {other!r}, "--run", run, "--output", out + "/training.gif"])]
+                 main(["animate", "--backend", {other!r}, "--run", run,
+                       "--output", out + "/training.gif"])]
         with open(out + "/evaluate.json", "w") as report, contextlib.redirect_stdout(report):
-            codes.append(main(["evaluate", "--backend", {other!r}, "--run", run, "--n", "60", "--seed", "1"]))
+            codes.append(main(["evaluate", "--backend", {other!r}, "--run", run,
+                               "--n", "60", "--seed", "1"]))
         try:
             main(["train", "--backend", {other!r}, "--resume", run, "--epochs", "3"])
         except SystemExit as stop:
@@ -123,7 +127,9 @@ def test_the_discriminator_scores_the_same_on_every_backend(run, tmp_path):
             from keras import ops
             from sinegan.tool.checkpoint import trainer_from_checkpoint
             trainer = trainer_from_checkpoint({str(folder / "checkpoint.npz")!r})
-            scores = trainer.discriminator(np.load({str(tmp_path / "curves.npy")!r}), training=False)
+            scores = trainer.discriminator(
+                np.load({str(tmp_path / "curves.npy")!r}), training=False
+            )
             np.save({str(tmp_path / other)!r} + ".npy", ops.convert_to_numpy(scores)[:, 0])
         """)
         result = subprocess.run(
@@ -169,7 +175,9 @@ def test_the_command_line_refuses_a_missing_backend_in_one_line_before_keras_loa
     script = textwrap.dedent("""
         import importlib.util, json, sys
         real_find_spec = importlib.util.find_spec
-        importlib.util.find_spec = lambda name, *rest: None if name == "torch" else real_find_spec(name, *rest)
+        importlib.util.find_spec = lambda name, *rest: (
+            None if name == "torch" else real_find_spec(name, *rest)
+        )
         from sinegan.tool.cli import main
         try:
             main(["sample", "--backend", "torch", "--run", ".", "--output", "x.npz"])

@@ -167,7 +167,8 @@ PYTHON_CASES = {  # id: (call, exception, words the message must contain)
         ValueError,
         "dataset=array(",
     ),
-    # A slides' builder refuses a config that asks for parts beyond the slides (sinegan.recipe builds those).
+    # A slides' builder refuses a config that asks for parts beyond the slides (sinegan.recipe
+    # builds those).
     "slides D, improved config": (
         lambda t: build_discriminator(IMPROVED),
         ValueError,
@@ -248,7 +249,8 @@ def test_a_checkpoint_of_another_config_is_refused(saved):
 
 
 def test_a_checkpoint_whose_variables_differ_is_refused_naming_them(saved):
-    """Variables are matched by key: a missing, an extra or a reshaped one is named, and nothing is set."""
+    """Variables are matched by key: a missing, an extra or a reshaped one is named, and nothing
+    is set."""
     checkpoint = read_checkpoint(saved / "checkpoint.npz")
     del checkpoint["generator/generator/output/bias"]
     checkpoint["generator/generator/hidden_3/kernel"] = np.zeros((4, 4), np.float32)
@@ -261,7 +263,8 @@ def test_a_checkpoint_whose_variables_differ_is_refused_naming_them(saved):
     with pytest.raises(ValueError) as caught:
         restore_checkpoint(fresh, checkpoint)
     assert str(caught.value).endswith(
-        "Received: missing=[generator/generator/output/bias], extra=[generator/generator/hidden_3/kernel], "
+        "Received: missing=[generator/generator/output/bias], "
+        "extra=[generator/generator/hidden_3/kernel], "
         "shapes=[discriminator/discriminator/hidden_1/kernel saved (64, 32) model (64, 64)]"
     )
     assert all(
@@ -271,7 +274,8 @@ def test_a_checkpoint_whose_variables_differ_is_refused_naming_them(saved):
 
 
 def test_a_checkpoint_of_sinegan_0_1_is_refused_with_one_line(saved, tmp_path, capsys):
-    """sinegan 0.1 wrote format 1: each variable keyed by its position in its group ("generator/003")."""
+    """sinegan 0.1 wrote format 1: each variable keyed by its position in its group
+    ("generator/003")."""
     with np.load(saved / "checkpoint.npz") as current:
         metadata = {**json.loads(str(current["metadata"])), "format": 1}
         arrays = {name: current[name] for name in current.files if name.startswith("history/")}
@@ -284,7 +288,8 @@ def test_a_checkpoint_of_sinegan_0_1_is_refused_with_one_line(saved, tmp_path, c
     run.mkdir()
     np.savez(run / "checkpoint.npz", metadata=np.array(json.dumps(metadata)), **arrays)
     expected = (
-        "checkpoint was written by sinegan 0.1 (format 1); this sinegan reads format 2: train again. "
+        "checkpoint was written by sinegan 0.1 (format 1); "
+        "this sinegan reads format 2: train again. "
         f"Received: checkpoint={str(run / 'checkpoint.npz')!r}"
     )
     with pytest.raises(ValueError) as caught:
@@ -311,7 +316,8 @@ def run_cli(*arguments, cwd=None):
     )
 
 
-CLI_CASES = {  # id: (arguments, words of the one-line message); RUN, BROKEN, EMPTY, OUT are filled in
+# id: (arguments, words of the one-line message); RUN, BROKEN, EMPTY, OUT are filled in
+CLI_CASES = {
     "size zero": (
         ["train", "--out", "OUT", "--set", "train_size=0"],
         "train_size expected a positive integer",
@@ -380,7 +386,8 @@ CLI_CASES = {  # id: (arguments, words of the one-line message); RUN, BROKEN, EM
 
 @pytest.mark.parametrize("arguments, words", CLI_CASES.values(), ids=CLI_CASES.keys())
 def test_command_line_exits_2_with_one_line(saved, tmp_path, capsys, arguments, words):
-    """In this process (the checks run before TensorFlow is needed; the test below runs a real one)."""
+    """In this process (the checks run before TensorFlow is needed; the test below runs a real
+    one)."""
     (tmp_path / "file").write_text("a file, not a folder")
     places = {
         "RUN": saved,

@@ -64,7 +64,8 @@ def all_variables(trainer):
 
 @pytest.mark.parametrize("config", [FRESH, CRITIC], ids=["improved", "wgan-gp"])
 def test_fresh_latent_run_resumed_from_epoch_2_equals_4_straight_epochs(tmp_path, config):
-    """Fresh latent vectors, an averaged generator, Adam's moments and every random stream must be restored."""
+    """Fresh latent vectors, an averaged generator, Adam's moments and every random stream must
+    be restored."""
     path = tmp_path / "checkpoint.npz"
     straight = Trainer(config)
     straight.pretrain_discriminator(log=None)
@@ -91,7 +92,8 @@ def test_checkpoint_keys_are_variable_paths_the_same_in_every_trainer_and_proces
     for name in ("first", "second"):  # the second trainer's seed generators get other numbers
         save_checkpoint(Trainer(config), tmp_path / f"{name}.npz")
     code = (
-        "import sys; from sinegan import GANConfig, Trainer; from sinegan.tool.checkpoint import save_checkpoint\n"
+        "import sys; from sinegan import GANConfig, Trainer; "
+        "from sinegan.tool.checkpoint import save_checkpoint\n"
         f"save_checkpoint(Trainer(GANConfig(**{config.to_dict()!r})), sys.argv[1])"
     )
     result = subprocess.run(

@@ -33,7 +33,8 @@ def test_one_frozen_assembly_names_every_part_and_the_gan_is_the_drawer_then_d(c
     with pytest.raises(dataclasses.FrozenInstanceError):
         parts.drawer = parts.generator
     assert parts.gan.layers == [parts.drawer, parts.discriminator]
-    # the slides' G draws D's fakes itself; a conditional one through a model that hands D the b it was asked for
+    # the slides' G draws D's fakes itself; a conditional one through a model that hands D the b it
+    # was asked for
     assert (parts.drawer is parts.generator) == (not config.conditional)
     assert parts.drawer.output_shape == (None, parts.discriminator.input_shape[-1])
     assert parts.latent_sampler(5, np.random.default_rng(0)).shape == (
@@ -97,7 +98,7 @@ def test_literal_engine_feeds_d_the_same_conditions_as_the_fast_engine():
     literal, fast = Trainer(CONDITIONAL, engine="literal"), Trainer(CONDITIONAL)
     batches = literal.draw_epoch_batches()
     np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
-    for a, b in zip(literal.discriminator.weights, fast.discriminator.weights):
+    for a, b in zip(literal.discriminator.weights, fast.discriminator.weights, strict=True):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
 
 

@@ -20,7 +20,8 @@ X = np.arange(1, 17, dtype=float).reshape(4, 4)  # the lecture's 4×4 input
 def test_the_lectures_matrix_by_hand():
     matrix = convolution_matrix(KERNEL, (4, 4))
     assert matrix.shape == (4, 16)  # 2×2 outputs, 4×4 inputs
-    # The first output reads input rows 0-2, columns 0-2: the kernel's rows at columns 0-2, 4-6, 8-10.
+    # The first output reads input rows 0-2, columns 0-2: the kernel's rows at columns 0-2, 4-6,
+    # 8-10.
     first = np.zeros(16)
     first[[0, 1, 2, 4, 5, 6, 8, 9, 10]] = KERNEL.ravel()
     np.testing.assert_array_equal(matrix[0], first)

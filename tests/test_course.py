@@ -39,7 +39,8 @@ PRINTS = {
     ],
     "03-theory": [
         "V for a D that answers 1/2 to everything: -1.3863 (-log 4 = -1.3863)",
-        "trained with    | when               | mean D(G(z)) | gradient norm: non-saturating | minimax",
+        "trained with    | when               | mean D(G(z)) | "
+        "gradient norm: non-saturating | minimax",
         "k in the slides' recipe: discriminator_steps = 1",
         "With k = 3, D's accuracy in the last epoch is",
     ],

@@ -72,7 +72,7 @@ def effect(train_on_batch, generator, discriminator):
         error = "raises ValueError"
     moved = " and ".join(
         name
-        for name, model, old in zip("GD", (generator, discriminator), before)
+        for name, model, old in zip("GD", (generator, discriminator), before, strict=True)
         if not same(old, weights(model))
     )
     updates = f"updates {moved}" if moved else "updates nothing"
@@ -82,7 +82,8 @@ def effect(train_on_batch, generator, discriminator):
 
 
 def slides_step(generator, discriminator, gan):
-    """One step of the slides' loop, flags toggled as written; returns (D's effect, the GAN's effect)."""
+    """One step of the slides' loop, flags toggled as written; returns (D's effect, the GAN's
+    effect)."""
     discriminator.trainable = True
     d_effect = effect(discriminator.train_on_batch, generator, discriminator)
     discriminator.trainable = False

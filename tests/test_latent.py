@@ -1,4 +1,5 @@
-"""Latent-space walks: interpolation ends at G(z0) and G(z1), and the frequency direction is found."""
+"""Latent-space walks: interpolation ends at G(z0) and G(z1), and the frequency direction is
+found."""
 
 import importlib.util
 from pathlib import Path
@@ -120,7 +121,8 @@ def test_example_draws_both_figures(tmp_path, capsys):
     output = capsys.readouterr().out
     assert "Interpolating from z0 to z1" in output
     written = sorted(path.name for path in tmp_path.iterdir())
-    # After one epoch G may draw too few sines for a direction; then it says so and skips that figure.
+    # After one epoch G may draw too few sines for a direction; then it says so and skips that
+    # figure.
     if "No frequency direction" in output:
         assert written == ["latent_interpolation.png"]
     else:

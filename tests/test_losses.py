@@ -92,8 +92,10 @@ def test_literal_engine_compiles_the_gan_with_the_minimax_loss():
     batches = literal.draw_epoch_batches()
     before = weights(literal.generator)
     np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
-    assert not all(np.array_equal(a, b) for a, b in zip(before, weights(literal.generator)))
-    for a, b in zip(literal.generator.weights, fast.generator.weights):
+    assert not all(
+        np.array_equal(a, b) for a, b in zip(before, weights(literal.generator), strict=True)
+    )
+    for a, b in zip(literal.generator.weights, fast.generator.weights, strict=True):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
 
 

@@ -54,7 +54,8 @@ POINT = 40  # the grid point a hand-made D reads
 
 
 def linear_discriminator(inputs, column):
-    """D(row) = row[column]: a Dense layer with a one-hot kernel, so every score is known by hand."""
+    """D(row) = row[column]: a Dense layer with a one-hot kernel, so every score is known by
+    hand."""
     model = keras.Sequential([keras.Input(shape=(inputs,)), keras.layers.Dense(1, use_bias=False)])
     kernel = np.zeros((inputs, 1), dtype=np.float32)
     kernel[column] = 1.0
@@ -116,7 +117,8 @@ def test_each_cell_is_ds_score_of_the_sinusoid_at_its_b_and_c():
 
 
 def test_a_d_that_matches_one_sinusoid_peaks_at_its_b_and_c():
-    """D(curve) = how much the curve looks like sin(1.2·x + 2): its map's brightest cell is (1.2, 2)."""
+    """D(curve) = how much the curve looks like sin(1.2·x + 2): its map's brightest cell is
+    (1.2, 2)."""
     template = np.sin(1.2 * X + 2.0) / len(X)  # (64,)
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, use_bias=False)])
     model.set_weights([template[:, None].astype(np.float32)])
@@ -250,7 +252,7 @@ def test_the_frames_survive_a_checkpoint_and_a_resumed_run_records_the_same_fram
             np.testing.assert_array_equal(getattr(saved, name), getattr(original, name))
     resumed.train(2, log=None)
     assert len(resumed.history.plane) == len(straight.history.plane) == 4
-    for frame, expected in zip(resumed.history.plane, straight.history.plane):
+    for frame, expected in zip(resumed.history.plane, straight.history.plane, strict=True):
         np.testing.assert_array_equal(frame.scores, expected.scores)
         np.testing.assert_array_equal(frame.frequency, expected.frequency)
 

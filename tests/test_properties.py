@@ -154,11 +154,12 @@ def names_a_field(message, names):
     )
 
 
-# --- Property 1: a config is accepted, or refused with a ValueError naming the field ---------------
+# --- Property 1: a config is accepted, or refused with a ValueError naming the field --------------
 @MANY
 @given(changes=field_changes())
 def test_a_config_is_accepted_or_refused_naming_a_field(changes):
-    """Any values, of any type, for one to three fields: a GANConfig, or a ValueError naming one of them."""
+    """Any values, of any type, for one to three fields: a GANConfig, or a ValueError naming one
+    of them."""
     CASES_RUN["config"] += 1
     try:
         with warnings.catch_warnings():
@@ -257,9 +258,9 @@ def divisors(number):
 
 @st.composite
 def small_configs(draw):
-    """Every field of a config: the sizes small (a Trainer in ~0.1 s) and consistent with each other,
-    the parts chosen at random, and one to three of the numbers drawn (the others keep the slides'
-    values), so that most configs drawn are accepted."""
+    """Every field of a config: the sizes small (a Trainer in ~0.1 s) and consistent with each
+    other, the parts chosen at random, and one to three of the numbers drawn (the others keep the
+    slides' values), so that most configs drawn are accepted."""
     train_len = draw(st.sampled_from([3, 4, 4, 5, 8, 8, 16, 32]))  # 3: too short for a Trainer
     half_batch = draw(st.integers(1, 16))
     fresh_latent = draw(st.booleans())
@@ -313,7 +314,7 @@ def small_configs(draw):
         st.lists(st.sampled_from(sorted(TRAINER_NUMBERS)), min_size=1, max_size=3, unique=True)
     ):
         value = draw(TRAINER_NUMBERS[name])
-        fields.update(zip(name.split(", "), value) if ", " in name else {name: value})
+        fields.update(zip(name.split(", "), value, strict=True) if ", " in name else {name: value})
     return fields
 
 
@@ -333,7 +334,8 @@ def test_an_accepted_config_builds_a_trainer_with_finite_data(fields, engine):
         return
     trainer = Trainer(config, engine=engine)
     CASES_RUN["trainer built"] += 1
-    # The data are finite; G's first curves need not be: a latent vector of 1e38 is the user's choice.
+    # The data are finite; G's first curves need not be: a latent vector of 1e38 is the user's
+    # choice.
     for name, array in (
         ("curves", trainer.dataset.curves),
         ("NOISE", trainer.dataset.noise),
@@ -380,9 +382,11 @@ def test_a_value_that_once_broke_the_trainer_is_refused_by_name(changes):
     assert names_a_field(str(error.value), changes), str(error.value)
 
 
-# --- Property 3: ``sinegan train --set FIELD=VALUE`` is accepted, or exit 2 and one line naming the field
+# --- Property 3: ``sinegan train --set FIELD=VALUE`` is accepted, or exit 2 and one line naming
+# the field
 def typed_text(name):
-    """What a user might type after ``--set NAME=``: the field's type written out, edges included."""
+    """What a user might type after ``--set NAME=``: the field's type written out, edges
+    included."""
     kind = FIELDS[name]
     number_text = st.one_of(
         INTEGERS.map(str),
@@ -402,7 +406,8 @@ def typed_text(name):
 
 @st.composite
 def settings_texts(draw):
-    """One to three ``FIELD=VALUE`` texts; the field known or not, the value typed or any text at all."""
+    """One to three ``FIELD=VALUE`` texts; the field known or not, the value typed or any text at
+    all."""
     texts = []
     for _ in range(draw(st.integers(1, 3))):
         name = draw(
@@ -428,7 +433,8 @@ def out_folder():
 @MANY
 @given(texts=settings_texts())
 def test_a_set_option_is_accepted_or_exits_2_with_one_line_naming_the_field(out_folder, texts):
-    """Only what runs before TensorFlow loads: parsing and ``validate``; an accepted one would start training."""
+    """Only what runs before TensorFlow loads: parsing and ``validate``; an accepted one would
+    start training."""
     CASES_RUN["command line"] += 1
     parser = build_parser("sinegan")
     argv = ["train", "--out", out_folder]

@@ -1,4 +1,5 @@
-"""Tests for sinegan.measure, checked against independent references (scipy, brute force, hand values)."""
+"""Tests for sinegan.measure, checked against independent references (scipy, brute force, hand
+values)."""
 
 import json
 import subprocess
@@ -188,7 +189,7 @@ def brute_force_precision_recall(generated, real, k):
     def covered(queries, centres, centre_radii):
         return np.mean(
             [
-                any(np.linalg.norm(q - c) <= r for c, r in zip(centres, centre_radii))
+                any(np.linalg.norm(q - c) <= r for c, r in zip(centres, centre_radii, strict=True))
                 for q in queries
             ]
         )
@@ -300,7 +301,8 @@ def test_evaluate_curves_paired_fits_every_curve_and_pairs_the_first(samples):
 
 def test_measure_modules_import_no_tensorflow():
     code = (
-        "import sys, sinegan.measure.evaluate, sinegan.measure.distances, sinegan.measure.sine_fit; "
+        "import sys, sinegan.measure.evaluate, sinegan.measure.distances, "
+        "sinegan.measure.sine_fit; "
         "print(sorted(name for name in ('tensorflow', 'keras') if name in sys.modules))"
     )
     result = subprocess.run(

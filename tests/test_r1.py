@@ -23,7 +23,8 @@ def logistic_discriminator(weights, bias):
 
 
 def test_r1_of_a_logistic_discriminator_is_the_squared_weight_norm():
-    # D(x) = sigmoid(w·x + b): its logit w·x + b has gradient w at every x, so ||w||^2 = 9 + 16 = 25.
+    # D(x) = sigmoid(w·x + b): its logit w·x + b has gradient w at every x, so
+    # ||w||^2 = 9 + 16 = 25.
     real = np.array([[0.0, 0.0], [1.0, -1.0], [0.5, 0.2]], "float32")
     steep, flat = (
         float(to_numpy(r1_penalty(logistic_discriminator(w, 0.1), real)))
@@ -34,7 +35,8 @@ def test_r1_of_a_logistic_discriminator_is_the_squared_weight_norm():
 
 
 def test_fast_engine_adds_half_gamma_times_r1_on_the_real_curves():
-    """Learning rates at 0: D loss = cross-entropy + gamma / 2 · R1, R1 taken on the real rows only."""
+    """Learning rates at 0: D loss = cross-entropy + gamma / 2 · R1, R1 taken on the real rows
+    only."""
     without, with_r1 = Trainer(R1.replace(r1_penalty_weight=0.0)), Trainer(R1)
     batches = with_r1.draw_epoch_batches()
     (d_loss, *_), real, _ = first_step_standing_still(with_r1, batches)
@@ -55,7 +57,9 @@ def test_r1_changes_what_d_learns():
     regularised.run_epoch(indices, latent)
     changed = [
         not np.allclose(a, b)
-        for a, b in zip(plain.discriminator.get_weights(), regularised.discriminator.get_weights())
+        for a, b in zip(
+            plain.discriminator.get_weights(), regularised.discriminator.get_weights(), strict=True
+        )
     ]
     assert any(changed)
 

@@ -69,7 +69,7 @@ def test_fast_engine_k_steps_match_the_literal_engine():
     literal, fast = Trainer(config, engine="literal"), Trainer(config)
     batches = literal.draw_epoch_batches()
     np.testing.assert_allclose(literal.run_epoch(*batches), fast.run_epoch(*batches), atol=1e-5)
-    for a, b in zip(literal.generator.weights, fast.generator.weights):
+    for a, b in zip(literal.generator.weights, fast.generator.weights, strict=True):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
 
 
@@ -174,9 +174,9 @@ def test_averaged_generator_follows_the_running_average(engine):
     start = [w.numpy() for w in trainer.generator.weights]
     trainer.train(epochs=1, log=None)
     after_one = [w.numpy() for w in trainer.generator.weights]
-    for average, w0, w1 in zip(trainer.sampling_generator.weights, start, after_one):
+    for average, w0, w1 in zip(trainer.sampling_generator.weights, start, after_one, strict=True):
         np.testing.assert_allclose(average.numpy(), 0.75 * w0 + 0.25 * w1, rtol=1e-5, atol=1e-7)
-    assert not all(np.array_equal(a, b) for a, b in zip(start, after_one))
+    assert not all(np.array_equal(a, b) for a, b in zip(start, after_one, strict=True))
 
 
 def test_without_averaging_the_sampling_generator_is_the_generator():

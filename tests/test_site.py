@@ -33,7 +33,10 @@ def _browser_or_skip():
     browser = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
     driver = shutil.which("chromedriver")
     if browser is None or driver is None:
-        message = "no headless browser: install Debian's chromium and chromium-driver packages to test the site"
+        message = (
+            "no headless browser: "
+            "install Debian's chromium and chromium-driver packages to test the site"
+        )
         if os.environ.get("SINEGAN_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
@@ -117,14 +120,16 @@ def browser(tmp_path_factory):
 
 
 def _open(browser, path: str, screenshot: str) -> dict:
-    """Open a page, wait until every image has loaded or failed, save a screenshot; what it shows."""
+    """Open a page, wait until every image has loaded or failed, save a screenshot; what it
+    shows."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver, base, screenshots = browser
     driver.get(f"{base}/{path}")
     WebDriverWait(driver, 30).until(
         lambda page: page.execute_script(
-            "return document.readyState === 'complete' && Array.from(document.images).every(image => image.complete)"
+            "return document.readyState === 'complete' && "
+            "Array.from(document.images).every(image => image.complete)"
         )
     )
     page = driver.execute_script("""
@@ -132,7 +137,8 @@ def _open(browser, path: str, screenshot: str) -> dict:
                 heading: (document.querySelector('article h1') || {}).textContent || '',
                 text: document.querySelector('article').innerText,
                 images: Array.from(document.querySelectorAll('article img')).map(
-                    image => ({source: image.getAttribute('src').slice(0, 80), width: image.naturalWidth}))};""")
+                    image => ({source: image.getAttribute('src').slice(0, 80),
+                               width: image.naturalWidth}))};""")
     assert driver.save_screenshot(str(screenshots / screenshot))
     assert (screenshots / screenshot).stat().st_size > 10_000  # a rendered page, not a blank one
     broken = [image["source"] for image in page["images"] if image["width"] == 0]

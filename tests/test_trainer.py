@@ -62,6 +62,7 @@ def test_fast_engine_is_the_literal_engine_compiled():
     for a, b in zip(
         literal.generator.weights + literal.discriminator.weights,
         fast.generator.weights + fast.discriminator.weights,
+        strict=True,
     ):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), atol=2e-5)
     np.testing.assert_allclose(
@@ -83,6 +84,7 @@ def test_same_seed_same_weights_and_samples(engine, small_config):
     for a, b in zip(
         first.generator.weights + first.discriminator.weights,
         second.generator.weights + second.discriminator.weights,
+        strict=True,
     ):
         np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
     np.testing.assert_array_equal(

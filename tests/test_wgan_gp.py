@@ -43,7 +43,8 @@ def test_gradient_penalty_of_a_linear_critic_is_the_weight_norm_minus_one_square
 
 def test_gradient_penalty_is_taken_at_the_interpolates():
     # D(x) = ||x||^2 / 2 has gradient x. Between real (2, 0) and generated (0, 0):
-    # eps = 1 -> x_hat = (2, 0), (2 - 1)^2 = 1; eps = 0.5 -> (1, 0), 0; eps = 0 -> (0, 0), (0 - 1)^2 = 1.
+    # eps = 1 -> x_hat = (2, 0), (2 - 1)^2 = 1; eps = 0.5 -> (1, 0), 0;
+    # eps = 0 -> (0, 0), (0 - 1)^2 = 1.
     def critic(x, training):
         return ops.sum(x**2, axis=1, keepdims=True) / 2
 
@@ -85,8 +86,8 @@ def test_fast_engine_reports_the_wasserstein_losses_by_hand():
     input_gradients = input_gradient(lambda x: trainer.discriminator(x), interpolates)  # (64, 64)
     norms = np.linalg.norm(ops.convert_to_numpy(input_gradients), axis=1)  # (64,)
     penalty = np.mean((norms - 1) ** 2)
-    # An untrained critic's input gradients are far from norm 1: the penalty is a sizeable part of the loss
-    # (its size depends on the initial weights, which each backend draws its own way).
+    # An untrained critic's input gradients are far from norm 1: the penalty is a sizeable part of
+    # the loss (its size depends on the initial weights, which each backend draws its own way).
     assert 10 * penalty > 0.1
     np.testing.assert_allclose(
         d_loss, generated_scores.mean() - real_scores.mean() + 10 * penalty, rtol=1e-4
