@@ -31,7 +31,7 @@ GENERATED = theory.normal_density(GRID, 0.0, 1.0)
 
 def test_normal_density_integrates_to_one_and_peaks_at_its_mean():
     density = theory.normal_density(GRID, 2.0, 0.5)
-    assert theory._integral(GRID, density) == pytest.approx(1.0, abs=1e-6)
+    assert theory.trapezoid(GRID, density) == pytest.approx(1.0, abs=1e-6)
     assert GRID[np.argmax(density)] == pytest.approx(2.0, abs=0.01)
     assert density.max() == pytest.approx(1 / (0.5 * math.sqrt(2 * math.pi)), rel=1e-4)
 
