@@ -84,24 +84,23 @@ def measure(trainer) -> dict:
     config, data = trainer.config, trainer.dataset
     # The latent vectors are kept: a conditional D also reads the frequency each curve was
     # asked for.
-    latent = latent_for(
-        config, SAMPLES, np.random.default_rng(SAMPLE_SEED)
-    )  # (2000, generator_inputs)
+    # (2000, generator_inputs)
+    latent = latent_for(config, SAMPLES, np.random.default_rng(SAMPLE_SEED))
     generated = generate_curves(trainer.sampling_generator, latent)  # (2000, 64)
     # Every training curve, a random 500 first: the fits compare with all of them, k-NN and MMD
     # with those 500.
+    # (500,)
     rows = np.random.default_rng(SAMPLE_SEED).choice(
         len(data.curves), PAIRED_SAMPLES, replace=False
-    )  # (500,)
+    )
     real = np.concatenate([data.curves[rows], np.delete(data.curves, rows, axis=0)])  # (8192, 64)
     report = evaluate_curves(generated, real, data.x, k=3, seed=SAMPLE_SEED, paired=PAIRED_SAMPLES)
     frequency = report.parameter_distances["frequency"]
     held_out = make_dataset(
         config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED)
     )
-    held_out_inputs, _ = discriminator_inputs_for(
-        config, held_out
-    )  # (512, 64), or (512, 65) with each curve's b
+    # (512, 64), or (512, 65) with each curve's b
+    held_out_inputs, _ = discriminator_inputs_for(config, held_out)
     accuracy = discriminator_accuracy(
         probability_of_real(trainer),
         held_out_inputs,

@@ -50,21 +50,19 @@ def inside_rectangle(frequency, phase, config):
 def describe(name, frame, config):
     """The numbers the figure shows, as one paragraph."""
     fitted = frame.sine_like  # (n,) bool
-    inside = inside_rectangle(
-        frame.frequency[fitted], frame.phase[fitted], config
-    )  # (sine-like,) bool
+    # (sine-like,) bool
+    inside = inside_rectangle(frame.frequency[fitted], frame.phase[fitted], config)
     low, high = np.percentile(frame.frequency[fitted], [5, 95])
-    grid_frequency, grid_phase = np.meshgrid(
-        frame.frequency_grid, frame.phase_grid
-    )  # (nc, nb) each
+    # (nc, nb) each
+    grid_frequency, grid_phase = np.meshgrid(frame.frequency_grid, frame.phase_grid)
     in_data = inside_rectangle(grid_frequency, grid_phase, config)  # (nc, nb) bool
     # D's score at each sine-like curve's point: the grid cell nearest its (b, c).
+    # (sine-like,)
     columns = np.abs(frame.frequency[fitted][:, None] - frame.frequency_grid[None, :]).argmin(
         axis=1
-    )  # (sine-like,)
-    rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(
-        axis=1
-    )  # (sine-like,)
+    )
+    # (sine-like,)
+    rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(axis=1)
     print(
         f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
         f"{(~fitted).sum()} fit no sine; "
@@ -114,9 +112,8 @@ def main():
             f"{len(trainer.history.plane)} frames of the plane",
             flush=True,
         )
-        for frame in (
-            trainer.history.plane
-        ):  # the run, frame by frame: how many sine-like, and their band of b
+        # the run, frame by frame: how many sine-like, and their band of b
+        for frame in trainer.history.plane:
             fitted = frame.sine_like  # (n,) bool
             band = (
                 " with b from {:.2f} to {:.2f}".format(

@@ -40,9 +40,8 @@ def gradient_norms_at_the_start(config):
     trainer.pretrain_discriminator(log=None)
     _, latent = trainer.draw_epoch_batches()
     trainer.discriminator.trainable = False
-    return generator_gradient_norms(
-        trainer.gan, trainer.generator, latent[0, 0]
-    )  # one batch, (64, latent_dim)
+    # one batch, (64, latent_dim)
+    return generator_gradient_norms(trainer.gan, trainer.generator, latent[0, 0])
 
 
 def main(argv=None):

@@ -95,9 +95,8 @@ def main(argv=None):
     # What the generator learned: its curves against as many real ones, by sinegan's one
     # measuring function.
     report = evaluate_curves(curves, real[:SAMPLES], x, seed=config.seed, paired=PAIRED)
-    frequency = report.parameter_distances[
-        "frequency"
-    ]  # percentiles of the fitted b, generated and real
+    # percentiles of the fitted b, generated and real
+    frequency = report.parameter_distances["frequency"]
     print(f"\nTrained in {trained:.1f} s. What the generator learned, on {SAMPLES} fresh curves:")
     print(f"  sine-like (sine fit RMSE < 0.1): {report.generated_sine_like_fraction:.1%}")
     print(

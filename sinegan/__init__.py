@@ -16,15 +16,17 @@ The package's folders show its architecture:
                  view of the game for notebooks
     measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves,
                  and the game in the (b, c) plane (D's score, G's curves)
-    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks, the theory
+    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks,
+                 the theory
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 
-and five modules beside them: ``recipe`` (the one place that reads the config's
+and six modules beside them: ``recipe`` (the one place that reads the config's
 fields beyond the slides and assembles D, G, the GAN and what they read),
 ``validation`` (how a value is checked and refused, in one message style),
-``config_checks`` (every check of a GANConfig), ``presets`` (the named recipes)
-and ``seeding`` (the one place seeds are set).
+``config_checks`` (every check of a GANConfig), ``config_fields`` (the plain
+values a config holds, and which fields each slides' function cannot honour),
+``presets`` (the named recipes) and ``seeding`` (the one place seeds are set).
 
 The top-level names of the slides' steps (``build_discriminator``,
 ``sample_curves`` ...) are the slides' own functions, which build the slides'

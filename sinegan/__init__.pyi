@@ -1,6 +1,7 @@
 """What ``sinegan`` exports, for editors and type checkers: go-to-definition follows these imports.
 
-``sinegan/__init__.py`` imports each name on first use; a test checks that both list the same names."""
+``sinegan/__init__.py`` imports each name on first use; a test checks that both list the same
+names."""
 
 from .config_checks import ENGINES as ENGINES
 from .extras.conditional import (

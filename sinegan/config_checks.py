@@ -96,9 +96,8 @@ def _check_grid(config):
     if config.train_len == 1:
         return
     dtype = np.result_type(config.x_min, config.x_max, 1.0)  # the precision linspace picks
-    with np.errstate(
-        over="ignore", invalid="ignore"
-    ):  # a float16 overflows to inf: refused just below
+    # a float16 overflows to inf: refused just below
+    with np.errstate(over="ignore", invalid="ignore"):
         low, high = dtype.type(config.x_min), dtype.type(config.x_max)
         width, spacing = high - low, np.spacing(max(abs(low), abs(high)))
     if not np.isfinite(width):
@@ -189,9 +188,8 @@ def _check_options_together(config):
             "frequency, not rows of NOISE",
             config.fresh_latent,
         )
-    low, high = map(
-        float, config.frequency_range
-    )  # compared as floats, as require_range compares them
+    # compared as floats, as require_range compares them
+    low, high = map(float, config.frequency_range)
     if config.conditional and low == high:
         fail(
             "frequency_range",
@@ -227,9 +225,8 @@ def check_engine(config, engine):
             "use engine='fast'",
             config.r1_penalty_weight,
         )
-    if (
-        config.real_label != 1.0
-    ):  # train_on_batch's accuracy would compare predictions with 0.9 and read 0
+    # train_on_batch's accuracy would compare predictions with 0.9 and read 0
+    if config.real_label != 1.0:
         fail(
             "real_label",
             "1.0 with engine='literal': the slides' train_on_batch loop needs hard labels",

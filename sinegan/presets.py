@@ -28,7 +28,8 @@ IMPROVED = SLIDES.replace(
     hidden_activation="leaky_relu",  # Radford et al. 2015: gradients also flow for negative inputs
     adam_beta_1=0.5,  # Radford et al. 2015: 0.9 made their training oscillate
     learning_rate=0.002,  # with beta_1 = 0.5, larger steps reached the low frequencies sooner
-    discriminator_dropout=0.0,  # dropout hid G's jitter from D: sine-like share 0.71 -> 0.97 in this recipe
+    # Dropout hid G's jitter from D: sine-like share 0.71 -> 0.97 in this recipe.
+    discriminator_dropout=0.0,
     real_label=0.9,  # one-sided label smoothing (Salimans et al. 2016): a less over-confident D
     # D sees each group's spread. Alone, groups of 4 raised recall 0.68 -> 0.79 and cut the
     # frequency W1 0.19 -> 0.09; groups of 32 also reach both ends of the frequency range
@@ -63,7 +64,8 @@ WGAN_GP = IMPROVED.replace(
     # The penalty asks each curve's gradient norm to be 1; a feature shared by a group
     # of curves blurs that (and the spread feature was not needed: recall 0.96 without it).
     minibatch_std_group=0,
-    discriminator_steps=3,  # n_critic: the paper uses 5; 3 did as well here (sine-like 0.99) and costs less
+    # n_critic: the paper uses 5; 3 did as well here (sine-like 0.99) and costs less.
+    discriminator_steps=3,
     # The paper's Adam is (1e-4, beta_1 = 0, beta_2 = 0.9) for images. On these small
     # networks 1e-4 had learned almost nothing after 20 epochs; 1e-3 with the improved
     # preset's beta_1 = 0.5 reaches sine-like 0.99, precision 0.94, recall 0.97, W1(b) 0.009.

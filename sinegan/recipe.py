@@ -48,9 +48,8 @@ class GANParts:
     generator: keras.Model  # step 4: G
     gan: keras.Model  # step 4: the drawer followed by the frozen D
     drawer: keras.Model  # what draws D's fakes: G, or the conditional G that also hands D its b
-    real_inputs: (
-        np.ndarray
-    )  # (train_size, 64) what D reads of row n of X_TRAIN (+ b_n if conditional)
+    # (train_size, 64) what D reads of row n of X_TRAIN (+ b_n if conditional)
+    real_inputs: np.ndarray
     noise_inputs: np.ndarray  # (train_size, 64) the same for NOISE: step 3's fakes
     latent_sampler: Callable  # (shape, rng) -> G's inputs, (*shape, generator_inputs) float32
     sampling_generator: keras.Model  # the G that curves are drawn from: G, or its averaged copy
@@ -92,9 +91,8 @@ def _adam(config: GANConfig, name: str) -> keras.optimizers.Adam:
 def discriminator_for(config: GANConfig) -> keras.Model:
     """Step 2 for any recipe: the slides' D, with whatever the config plugs in."""
     require_config(config)
-    output_activation = (
-        None if config.loss == "wgan-gp" else "sigmoid"
-    )  # a critic's score is linear
+    # a critic's score is linear
+    output_activation = None if config.loss == "wgan-gp" else "sigmoid"
     optimizer = _adam(config, "discriminator_optimizer")
     if config.discriminator_conditioning == "projection":
         from .extras.projection import build_projection_discriminator
@@ -152,7 +150,7 @@ def fake_drawer_for(generator: keras.Model, config: GANConfig) -> keras.Model:
 
 
 def gan_for(drawer: keras.Model, discriminator: keras.Model, config: GANConfig) -> keras.Model:
-    """Step 4's GAN for any recipe: Sequential([drawer, D]) with D frozen, and the config's G loss."""
+    """Step 4's GAN for any recipe: Sequential([drawer, D]), D frozen, with the config's G loss."""
     require_config(config)
     loss = "binary_crossentropy"  # the slides' non-saturating loss
     if config.generator_loss == "minimax":
@@ -185,7 +183,7 @@ def curves_for(generator: keras.Model, config: GANConfig, n: int, seed: int = 0)
 
 
 def discriminator_inputs_for(config: GANConfig, dataset: SineDataset):
-    """What D reads of each row n in steps 3 and 5: X_TRAIN[n] and NOISE[n] (with b_n if conditional)."""
+    """What D reads of row n in steps 3 and 5: X_TRAIN[n] and NOISE[n] (+ b_n if conditional)."""
     require_config(config)
     if config.conditional:
         from .extras.conditional import conditional_discriminator_inputs

@@ -38,7 +38,7 @@ def fail(name, expected, value, also=""):
 
 
 def refuse(name, expected, value):
-    """``fail``, with a long value (an array, a long list) summarised so the message stays readable."""
+    """``fail``, with a long value (an array, a long list) summarised to keep the message short."""
     shown = repr(value)
     if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)) and len(value) > 6:
         try:
@@ -77,7 +77,7 @@ def is_number(value) -> bool:
 
 
 def is_finite(value) -> bool:
-    """A real number that is finite as a float64; an integer too large for a float (10**400) is not."""
+    """A real number that is finite as a float64; an int too large for a float (10**400) is not."""
     try:
         return is_number(value) and math.isfinite(value)
     except OverflowError:  # math.isfinite(10**400): "int too large to convert to float"
@@ -132,9 +132,8 @@ def require_range(name, bounds, strict):
             "NOISE and the latent vectors are float32",
             bounds,
         )
-    low, high = map(
-        float, bounds
-    )  # as the computations compare them: a float16 would compare in float16
+    # as the computations compare them: a float16 would compare in float16
+    low, high = map(float, bounds)
     if (low >= high) if strict else (low > high):
         fail(name, f"low {'<' if strict else '<='} high", bounds)
     if math.copysign(1.0, high - low) < 0:  # only (0.0, -0.0) gets here
@@ -165,7 +164,7 @@ def require_rng(rng):
 
 
 def require_curves(curves, name, minimum_count=1):
-    """``curves`` as a finite float64 array of shape (n_curves, n_points), n_curves >= minimum_count."""
+    """``curves`` as a finite float64 array (n_curves, n_points), n_curves >= minimum_count."""
     array = np.asarray(curves, dtype=np.float64)
     if array.ndim != 2 or array.shape[1] == 0:
         raise ValueError(

@@ -72,11 +72,12 @@ def first_step_standing_still(trainer, batches=None):
     trainer.gan.optimizer.learning_rate.assign(0.0)
     indices, latent = batches if batches is not None else trainer.draw_epoch_batches()
     metrics = trainer.run_epoch(indices, latent)[0]  # (4,)
+    # (4,), (64, 64), (64, latent_dim)
     return (
         metrics,
         trainer.dataset.curves[indices[0, 0]],
         latent[0, 0],
-    )  # (4,), (64, 64), (64, latent_dim)
+    )
 
 
 def fast_step_changes(trainer, discriminator_rate, generator_rate):

@@ -80,7 +80,8 @@ def test_the_slide_core_is_small_and_imports_nothing_beyond_the_slides():
             module
             for module in imported_modules(path)
             if not module.startswith("sinegan.slides")
-            and module not in ("sinegan.validation", "sinegan.config_checks")
+            and module
+            not in ("sinegan.validation", "sinegan.config_checks", "sinegan.config_fields")
         }
         assert outside == set(), name  # what goes beyond the slides plugs in from sinegan.recipe
 
@@ -92,6 +93,14 @@ def test_the_fields_beyond_the_slides_are_the_config_block_of_that_name():
         re.findall(r"^    (\w+): ", block, flags=re.MULTILINE)
     )
     assert set(BEYOND_THE_SLIDES) < {field.name for field in dataclasses.fields(GANConfig)}
+
+
+def test_each_slides_function_refuses_only_fields_beyond_the_slides():
+    from sinegan.config_fields import IGNORED_BY
+
+    for function, fields in IGNORED_BY.items():
+        assert getattr(sinegan, function).__module__.startswith("sinegan.slides."), function
+        assert set(fields) <= set(BEYOND_THE_SLIDES), function
 
 
 def test_no_slide_module_but_the_config_reads_a_field_beyond_the_slides():

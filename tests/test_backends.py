@@ -108,9 +108,8 @@ def test_a_run_samples_evaluates_and_animates_on_another_backend_and_refuses_to_
         f"resumes exactly only there (add --backend {HERE}; sample, evaluate and animate work on "
         f"any backend). Received: backend={other!r}"
     ]
-    assert (
-        read_checkpoint(folder / "checkpoint.npz")["metadata"]["epoch"] == 2
-    )  # the refusal changed nothing
+    # the refusal changed nothing
+    assert read_checkpoint(folder / "checkpoint.npz")["metadata"]["epoch"] == 2
 
 
 def test_the_discriminator_scores_the_same_on_every_backend(run, tmp_path):

@@ -255,9 +255,8 @@ def test_a_checkpoint_whose_variables_differ_is_refused_naming_them(saved):
     del checkpoint["generator/generator/output/bias"]
     checkpoint["generator/generator/hidden_3/kernel"] = np.zeros((4, 4), np.float32)
     checkpoint["discriminator/discriminator/hidden_1/kernel"] = np.zeros((64, 32), np.float32)
-    checkpoint["discriminator/discriminator/hidden_2/kernel"] = np.ones(
-        (64, 64), np.float32
-    )  # would be set
+    # would be set
+    checkpoint["discriminator/discriminator/hidden_2/kernel"] = np.ones((64, 64), np.float32)
     fresh = Trainer(CONFIG)
     before = [variable.numpy() for variable in fresh.discriminator.variables]
     with pytest.raises(ValueError) as caught:

@@ -116,9 +116,8 @@ def test_checkpoint_keys_are_variable_paths_the_same_in_every_trainer_and_proces
         "discriminator/discriminator/dropout_2/seed_generator_state",
         "gan_optimizer/gan_optimizer/generator_output_bias_momentum",
     } <= first
-    assert not any(
-        re.search(r"seed_generator_\d", name) for name in first
-    )  # no key carries a Keras counter
+    # no key carries a Keras counter
+    assert not any(re.search(r"seed_generator_\d", name) for name in first)
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):
@@ -170,9 +169,8 @@ def test_csv_logger_and_a_user_callback_see_every_epoch_and_can_stop_training(tm
     for epoch, logs in enumerate(recorder.logs):
         for name in METRICS:
             assert logs[name] == pytest.approx(means[name][epoch])
-    assert (
-        "sine_like" in recorder.logs[1] and "sine_like" not in recorder.logs[0]
-    )  # measured every 2 epochs
+    # measured every 2 epochs
+    assert "sine_like" in recorder.logs[1] and "sine_like" not in recorder.logs[0]
     with open(tmp_path / "log.csv") as file:
         rows = list(csv.DictReader(file))
     assert [row["epoch"] for row in rows] == ["0", "1", "2"]
@@ -220,9 +218,8 @@ def test_a_nan_weight_stops_training_at_its_epoch_and_the_checkpoint_keeps_the_l
         trainer.train(log=None, callbacks=[save, AtEpochEnd(poison)])
     assert caught.value.epoch == 3
     history = trainer.history
-    assert (
-        len(history.step_metrics) == 2 and len(history.snapshots) == 3
-    )  # the bad epoch never entered
+    # the bad epoch never entered
+    assert len(history.step_metrics) == 2 and len(history.snapshots) == 3
     assert [measures["epoch"] for measures in history.quality] == [1, 2]
     recorded = [
         *history.step_metrics,

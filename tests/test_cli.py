@@ -213,9 +213,8 @@ def test_animate_writes_one_gif_frame_per_snapshot(interrupted_run, tmp_path):
         == 0
     )
     with Image.open(tmp_path / "training.gif") as gif:
-        assert (
-            gif.format == "GIF" and gif.n_frames == interrupted["epoch"] + 3
-        )  # before training, then each epoch
+        # before training, then each epoch
+        assert gif.format == "GIF" and gif.n_frames == interrupted["epoch"] + 3
 
 
 def test_divergence_stops_with_one_line_and_keeps_the_good_checkpoint(tmp_path, capsys):

@@ -180,16 +180,18 @@ def test_projection_discriminator_matches_its_formula_by_hand(tmp_path):
     def leaky(values):
         return np.where(values > 0, values, 0.2 * values)
 
+    # (5, 4) phi(x): the curve alone
     features = leaky(
         leaky(inputs[:, :64] @ weights["features_1"][0] + weights["features_1"][1])
         @ weights["features_2"][0]
         + weights["features_2"][1]
-    )  # (5, 4) phi(x): the curve alone
+    )
+    # (5, 4) e(b)
     embedding = (
         leaky(inputs[:, 64:] @ weights["embedding_1"][0] + weights["embedding_1"][1])
         @ weights["embedding_2"][0]
         + weights["embedding_2"][1]
-    )  # (5, 4) e(b)
+    )
     logit = (
         features @ weights["score"][0][:, 0]
         + weights["score"][1][0]

@@ -25,9 +25,8 @@ def test_the_lectures_matrix_by_hand():
     first = np.zeros(16)
     first[[0, 1, 2, 4, 5, 6, 8, 9, 10]] = KERNEL.ravel()
     np.testing.assert_array_equal(matrix[0], first)
-    np.testing.assert_array_equal(
-        matrix[3], np.roll(first, 5)
-    )  # the last output: one row and column on
+    # the last output: one row and column on
+    np.testing.assert_array_equal(matrix[3], np.roll(first, 5))
 
 
 def test_matrix_computes_the_sliding_window_sum():

@@ -18,10 +18,11 @@ def test_every_row_is_numpy_sin_at_its_own_parameters():
     data = make_dataset(config, np.random.default_rng(1))
     assert data.curves.shape == (256, 64) and data.curves.dtype == np.float32
     for row in range(0, 256, 17):
+        # the slides' own per-point formula
         expected = [
             data.amplitude[row] * math.sin(data.frequency[row] * x + data.phase[row])
             for x in data.x
-        ]  # the slides' own per-point formula
+        ]
         np.testing.assert_allclose(data.curves[row], expected, atol=1e-6)
 
 

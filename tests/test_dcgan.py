@@ -24,19 +24,21 @@ def test_generator_upsamples_with_three_transposed_convolutions():
     transposed = [
         layer for layer in generator.layers if isinstance(layer, keras.layers.Conv1DTranspose)
     ]
+    # doubling
     assert [layer.output.shape[1:] for layer in transposed] == [
         (16, 32),
         (32, 16),
         (64, 1),
-    ]  # doubling
+    ]
     assert [layer.strides for layer in transposed] == [(2,)] * 3
     assert transposed[-1].activation.__name__ == "tanh"
     curves = to_numpy(generator(np.random.default_rng(0).standard_normal((5, 8)).astype("float32")))
     assert curves.shape == (5, 64) and np.all(np.abs(curves) < 1)
+    # 16 -> 32 -> 64
     assert generator_for(SMALL.replace(generator_channels=(8, 4))).output_shape == (
         None,
         64,
-    )  # 16 -> 32 -> 64
+    )
 
 
 def test_trainer_trains_it_and_keeps_the_freeze():
@@ -44,9 +46,8 @@ def test_trainer_trains_it_and_keeps_the_freeze():
     g_changed, d_changed, _, d_all = fast_step_changes(trainer, 0.001, 0.0)
     assert not g_changed and d_all  # the D update leaves the convolutional G alone
     g_changed, d_changed, g_all, _ = fast_step_changes(trainer, 0.0, 0.001)
-    assert (
-        not d_changed and g_all
-    )  # the GAN update moves every kernel and bias of G, and nothing of D
+    # the GAN update moves every kernel and bias of G, and nothing of D
+    assert not d_changed and g_all
 
 
 def test_default_stays_dense_and_the_preset_changes_only_the_generator_and_its_length():

@@ -65,9 +65,8 @@ def effect(train_on_batch, generator, discriminator):
         train_on_batch(BATCH, ONES)
         error = None
     except ValueError as raised:
-        if "built with" not in str(
-            raised
-        ):  # only the optimizer's complaint is a measured behaviour
+        # only the optimizer's complaint is a measured behaviour
+        if "built with" not in str(raised):
             raise
         error = "raises ValueError"
     moved = " and ".join(
@@ -103,18 +102,21 @@ def measured_on_this_backend(table):
 # which freezes D before every GAN step.
 GAN_FIRST_STEP_WITH_DISCRIMINATOR_TRAINABLE = {
     # backend: (that first GAN step, every later GAN step with D frozen as the slides do)
+    # silently, forever: the traced step updates D
     "tensorflow": (
         "updates G and D",
         "updates G and D",
-    ),  # silently, forever: the traced step updates D
+    ),
+    # the optimizer was built for G's and D's variables
     "jax": (
         "updates G and D",
         "raises ValueError",
-    ),  # the optimizer was built for G's and D's variables
+    ),
+    # the flag is read at every call: D is frozen correctly
     "torch": (
         "updates G and D",
         "updates G",
-    ),  # the flag is read at every call: D is frozen correctly
+    ),
 }
 
 
@@ -131,21 +133,24 @@ def test_trap_gan_first_step_with_discriminator_trainable():
 # slides' loop, which sets D trainable before every D step.
 DISCRIMINATOR_FIRST_STEP_WHILE_FROZEN = {
     # backend: (that first D step, does it warn?, every later D step with D trainable)
+    # D never trains; the warning is the only sign
     "tensorflow": (
         "updates nothing",
         "warns",
         "updates nothing",
-    ),  # D never trains; the warning is the only sign
+    ),
+    # the optimizer was built for no variables
     "jax": (
         "updates nothing",
         "silent",
         "raises ValueError",
-    ),  # the optimizer was built for no variables
+    ),
+    # the optimizer was built for no variables
     "torch": (
         "updates nothing",
         "warns",
         "raises ValueError",
-    ),  # the optimizer was built for no variables
+    ),
 }
 
 

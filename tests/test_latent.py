@@ -42,9 +42,8 @@ def test_linear_path_is_evenly_spaced_on_the_segment():
 def test_spherical_path_keeps_the_norm_that_linear_loses():
     east, north = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     middle = interpolate_latent(east, north, steps=3, method="spherical")[1]
-    np.testing.assert_allclose(
-        middle, [np.sqrt(0.5), np.sqrt(0.5)], rtol=1e-6
-    )  # on the unit circle
+    # on the unit circle
+    np.testing.assert_allclose(middle, [np.sqrt(0.5), np.sqrt(0.5)], rtol=1e-6)
     assert np.linalg.norm(interpolate_latent(east, north, steps=3)[1]) == pytest.approx(
         np.sqrt(0.5)
     )
@@ -100,12 +99,13 @@ def test_frequency_direction_recovers_a_known_direction():
 
 def test_frequency_direction_refuses_curves_that_are_not_sines():
     flat = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(64, activation="tanh")])
+    # the same noisy curve for every z
     flat.layers[0].set_weights(
         [
             np.zeros((4, 64), "float32"),
             np.random.default_rng(0).uniform(-1, 1, 64).astype("float32"),
         ]
-    )  # the same noisy curve for every z
+    )
     with pytest.raises(ValueError, match="Too few sine-like curves"):
         frequency_direction(
             flat, x_coords(CONFIG), np.random.default_rng(0).standard_normal((50, 4))

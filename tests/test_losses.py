@@ -19,9 +19,8 @@ from helpers import fast_step_changes, first_step_standing_still, to_numpy, weig
 
 def loss_and_gradient(loss, probability):
     """The loss at D(G(z)) = probability, and its derivative with respect to D's logit."""
-    logit = np.array(
-        [math.log(probability / (1 - probability))], "float32"
-    )  # sigmoid(logit) = probability
+    # sigmoid(logit) = probability
+    logit = np.array([math.log(probability / (1 - probability))], "float32")
     value = loss(ops.sigmoid(logit))
     return float(value), float(
         ops.convert_to_numpy(input_gradient(lambda x: loss(ops.sigmoid(x)), logit))[0]

@@ -20,9 +20,8 @@ def test_real_source_is_the_noisy_1010_pattern():
     assert patterns.shape == (20000, 4)
     for column, (low, high) in enumerate([(0.8, 1.0), (0.0, 0.2), (0.8, 1.0), (0.0, 0.2)]):
         assert low <= patterns[:, column].min() and patterns[:, column].max() <= high
-        assert (
-            abs(patterns[:, column].mean() - (low + high) / 2) < 0.002
-        )  # uniform: mean at the centre
+        # uniform: mean at the centre
+        assert abs(patterns[:, column].mean() - (low + high) / 2) < 0.002
     with pytest.raises(ValueError, match="Received: count=0"):
         real_patterns(0, np.random.default_rng(0))
 

@@ -67,11 +67,12 @@ def real_sinusoids(count, seed=0):
     rng = np.random.default_rng(seed)
     frequency = rng.uniform(*CONFIG.frequency_range, size=count)  # (count,)
     phase = rng.uniform(*CONFIG.phase_range, size=count)  # (count,)
+    # (count, 64), (count,), (count,)
     return (
         sinusoids(X, np.ones(count), frequency, phase),
         frequency,
         phase,
-    )  # (count, 64), (count,), (count,)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -110,9 +111,8 @@ def test_each_cell_is_ds_score_of_the_sinusoid_at_its_b_and_c():
     """D reads one point of the curve, so its score of sin(b·x + c) is sin(b·x[40] + c)."""
     curves, _, _ = real_sinusoids(10)
     frame = measure_plane(linear_discriminator(64, POINT), curves, CONFIG, grid_size=(9, 6))
-    expected = np.sin(
-        frame.frequency_grid[None, :] * X[POINT] + frame.phase_grid[:, None]
-    )  # (6, 9)
+    # (6, 9)
+    expected = np.sin(frame.frequency_grid[None, :] * X[POINT] + frame.phase_grid[:, None])
     np.testing.assert_allclose(frame.scores, expected, atol=1e-5)
 
 
@@ -137,17 +137,15 @@ def test_a_conditional_d_reads_each_sinusoid_with_its_own_b():
     )
     expected = np.broadcast_to(encode_frequency(config, frame.frequency_grid)[:, 0], (3, 8))
     np.testing.assert_allclose(frame.scores, expected, atol=1e-6)
-    assert (
-        frame.scores[0, 0] < -1 and frame.scores[0, -1] > 1
-    )  # the window reaches beyond the data's b
+    # the window reaches beyond the data's b
+    assert frame.scores[0, 0] < -1 and frame.scores[0, -1] > 1
 
 
 def test_a_critic_scores_with_its_raw_value_and_the_figure_says_so():
     config = WGAN_GP.replace(train_size=256, epochs=1)
     critic = discriminator_for(config)
-    critic.set_weights(
-        [weight * 5 for weight in critic.get_weights()]
-    )  # scores well outside [0, 1]
+    # scores well outside [0, 1]
+    critic.set_weights([weight * 5 for weight in critic.get_weights()])
     frame = measure_plane(critic, real_sinusoids(10)[0], config, grid_size=(6, 4))
     row, column = 2, 3
     curve = sinusoids(X, [1.0], [frame.frequency_grid[column]], [frame.phase_grid[row]]).astype(
@@ -167,9 +165,8 @@ def test_with_minibatch_groups_a_cells_score_does_not_depend_on_its_neighbours()
     discriminator = discriminator_for(config)
     curves = real_sinusoids(4)[0]
     coarse = measure_plane(discriminator, curves, config, grid_size=(4, 3))
-    fine = measure_plane(
-        discriminator, curves, config, grid_size=(7, 3)
-    )  # every other b is a coarse one
+    # every other b is a coarse one
+    fine = measure_plane(discriminator, curves, config, grid_size=(7, 3))
     np.testing.assert_allclose(fine.frequency_grid[::2], coarse.frequency_grid)
     np.testing.assert_allclose(fine.scores[:, ::2], coarse.scores, rtol=1e-5, atol=1e-6)
 

@@ -37,9 +37,8 @@ from sinegan import GANConfig, Trainer
 from sinegan.config_checks import CHOICES, ENGINES, check_engine
 from sinegan.tool.cli import build_parser, validate
 
-FIELDS = {
-    field.name: field.type for field in dataclasses.fields(GANConfig)
-}  # name -> "int", "float", ...
+# name -> "int", "float", ...
+FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}
 DEFAULTS = GANConfig()
 CASES_RUN = Counter()  # generated cases per property, reported by the last test of this file
 
@@ -130,9 +129,8 @@ def typed_values(name):
 
 
 def field_values(name):
-    return st.one_of(
-        typed_values(name), typed_values(name), ANY_VALUE
-    )  # twice: a field's own type is more likely
+    # twice: a field's own type is more likely
+    return st.one_of(typed_values(name), typed_values(name), ANY_VALUE)
 
 
 @st.composite
@@ -166,9 +164,8 @@ def test_a_config_is_accepted_or_refused_naming_a_field(changes):
             warnings.simplefilter("error")  # quietly, too: no NumPy overflow warning on the way
             config = GANConfig(**changes)
     except ValueError as error:
-        assert names_a_field(str(error), changes), (
-            f"{changes} -> {error}"
-        )  # one of the changed fields
+        # one of the changed fields
+        assert names_a_field(str(error), changes), f"{changes} -> {error}"
         return
     assert all(kept(getattr(config, name), value) for name, value in changes.items())
 
@@ -223,9 +220,8 @@ IN_FLOAT32 = st.one_of(
     from_dtype(np.dtype("float16"), allow_nan=False, allow_infinity=False),
     from_dtype(np.dtype("float32"), allow_nan=False, allow_infinity=False),
 )
-NUMBERS = st.one_of(
-    IN_FLOAT32, IN_FLOAT32, IN_FLOAT32, FLOATS
-)  # three in four inside float32's range
+# three in four inside float32's range
+NUMBERS = st.one_of(IN_FLOAT32, IN_FLOAT32, IN_FLOAT32, FLOATS)
 FRACTIONS = st.one_of(
     st.floats(min_value=0, max_value=1, exclude_max=True),
     st.floats(0, 1).map(np.float32),
@@ -241,6 +237,7 @@ TRAINER_NUMBERS = {  # field -> what it is drawn from, when it is drawn
         ("discriminator_dropout", "adam_beta_1", "adam_beta_2", "generator_average_decay"),
         FRACTIONS,
     ),
+    # two in three in order
     **dict.fromkeys(
         ("x_min, x_max", "y_min, y_max", "amplitude_range", "frequency_range", "phase_range"),
         st.one_of(
@@ -248,7 +245,7 @@ TRAINER_NUMBERS = {  # field -> what it is drawn from, when it is drawn
             st.tuples(NUMBERS, NUMBERS).map(lambda pair: tuple(sorted(pair, key=float))),
             st.tuples(NUMBERS, NUMBERS),
         ),
-    ),  # two in three in order
+    ),
 }
 
 
@@ -325,9 +322,8 @@ def test_an_accepted_config_builds_a_trainer_with_finite_data(fields, engine):
     CASES_RUN["trainer"] += 1
     try:
         config = GANConfig(**fields)
-        check_engine(
-            config, engine
-        )  # what the Trainer needs beyond a valid config: refused before building
+        # what the Trainer needs beyond a valid config: refused before building
+        check_engine(config, engine)
     except ValueError as error:
         assert names_a_field(str(error), fields), f"{fields} -> {error}"
         CASES_RUN["trainer refused"] += 1
@@ -353,14 +349,16 @@ ONCE_ACCEPTED = {
     "huge int": {"x_min": 10**400},  # OverflowError: int too large to convert to float
     "x range": {"x_min": -1e308, "x_max": 1e308},  # linspace(x_min, x_max) overflowed: NaN curves
     "x grid": {"x_min": 0.0, "x_max": 5e-324},  # 8 points, 2 distinct: LinAlgError in the sine fit
+    # linspace in float16: 8 zeros, the same
     "float16 grid": {
         "x_min": np.float16(0),
         "x_max": 1e-300,
-    },  # linspace in float16: 8 zeros, the same
+    },
+    # a NaN grid: "x expected finite"
     "float16 width": {
         "x_min": np.float16(-6e4),
         "x_max": np.float16(6e4),
-    },  # a NaN grid: "x expected finite"
+    },
     "frequency": {"frequency_range": (1e307, 1e308)},  # b·x overflowed: NaN curves
     "amplitude": {"amplitude_range": (1e39, 1e39)},  # curves of inf once cast to float32
     "y range": {"y_min": -1e39, "y_max": 1e39},  # NOISE and latent vectors of inf in float32
@@ -368,10 +366,11 @@ ONCE_ACCEPTED = {
     "seed": {"seed": 2**32},  # NumPy: "Seed must be between 0 and 2**32 - 1"
     "units": {"discriminator_units": 10**30},  # TensorFlow: "out-of-range integer to Tensor"
     "layer sizes": {"generator_units": (64, 2**63)},  # the same
+    # the sine fit: "x expected ... (at least 4)"
     "short curves": {
         "train_len": 3,
         "latent_dim": 3,
-    },  # the sine fit: "x expected ... (at least 4)"
+    },
 }
 
 
@@ -447,10 +446,11 @@ def test_a_set_option_is_accepted_or_exits_2_with_one_line_naming_the_field(out_
             validate(arguments, parser)
     except SystemExit as stop:
         message = stderr.getvalue()
+        # one line
         assert stop.code == 2 and message.count("\n") == 1 and message.endswith("\n"), (
             texts,
             message,
-        )  # one line
+        )
         names = [text.partition("=")[0] for text in texts]
         program, _, reason = message.rstrip("\n").partition(": error: ")
         if program == "sinegan":  # from validate: the config's own checks, in the house style

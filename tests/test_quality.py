@@ -237,9 +237,8 @@ def test_partial_collapse_is_visible(samples):
     recall_full = knn_precision_recall(full, real)[1]
     recall_partial = knn_precision_recall(partial, real)[1]
     assert recall_partial < 0.6 < 0.95 < recall_full
-    assert not mode_collapse_alarm(
-        partial, real
-    )  # only a part of the range is lost: the alarm stays quiet
+    # only a part of the range is lost: the alarm stays quiet
+    assert not mode_collapse_alarm(partial, real)
 
 
 # ---------------------------------------------------------------- discriminator accuracy
@@ -248,9 +247,8 @@ def test_discriminator_accuracy_with_hand_written_callable():
 
     def discriminator(curves):  # "real" when the first point is positive
         received.append(curves.dtype)
-        return np.where(
-            curves[:, :1] > 0, 0.9, 0.5
-        )  # shape (n, 1); 0.5 itself counts as "generated"
+        # shape (n, 1); 0.5 itself counts as "generated"
+        return np.where(curves[:, :1] > 0, 0.9, 0.5)
 
     real = np.array([[1.0] * 64, [1.0] * 64, [1.0] * 64, [-1.0] * 64])
     generated = np.array([[-1.0] * 64, [1.0] * 64])
@@ -269,9 +267,8 @@ def test_evaluate_curves_report(samples):
     assert (
         as_dict["real_sine_like_fraction"] == 1.0 and as_dict["generated_sine_like_fraction"] == 1.0
     )
-    assert as_dict["real_fit"]["frequency"]["p5"] == pytest.approx(
-        0.575, abs=0.03
-    )  # 5% into U(0.5, 2)
+    # 5% into U(0.5, 2)
+    assert as_dict["real_fit"]["frequency"]["p5"] == pytest.approx(0.575, abs=0.03)
     assert as_dict["parameter_distances"]["frequency"]["real_p95"] == pytest.approx(1.925, abs=0.03)
     assert (report.precision, report.recall) == knn_precision_recall(
         samples["real_again"], samples["real"]

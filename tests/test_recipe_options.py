@@ -13,9 +13,8 @@ def test_normal_latent_is_standard_normal():
     config = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=8)
     z = latent_for(config, 20000, np.random.default_rng(0))
     assert z.shape == (20000, 8)
-    assert (
-        abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3
-    )  # not uniform in [-1, 1]
+    # not uniform in [-1, 1]
+    assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02 and z.min() < -3
 
 
 def test_truncated_normal_latent_is_cut_at_two_and_redrawn():
@@ -49,9 +48,8 @@ def test_k_discriminator_steps_in_the_literal_engine():
     indices, latent = trainer.draw_epoch_batches()
     assert indices.shape == (2, 3, 64) and latent.shape == (2, 3, 64, 64)
     trainer.run_epoch(indices, latent)
-    assert (
-        recorder.calls == 2 * (3 + 1) and recorder.failures == []
-    )  # per step: 3 D calls, 1 GAN call
+    # per step: 3 D calls, 1 GAN call
+    assert recorder.calls == 2 * (3 + 1) and recorder.failures == []
 
 
 def test_k_discriminator_steps_in_the_fast_engine_keep_the_freeze():
@@ -100,10 +98,11 @@ def test_literal_engine_refuses_smoothed_labels():
     "changes, parameter",
     [
         ({"latent_distribution": "cauchy", "fresh_latent": True}, "latent_distribution='cauchy'"),
+        # NOISE rows are uniform
         (
             {"latent_distribution": "normal"},
             "latent_distribution='normal'",
-        ),  # NOISE rows are uniform
+        ),
         ({"hidden_activation": "gelu"}, "hidden_activation='gelu'"),
         ({"adam_beta_1": 1.0}, "adam_beta_1=1.0"),
         ({"real_label": 0.4}, "real_label=0.4"),
@@ -166,9 +165,8 @@ def test_minibatch_group_must_not_mix_real_and_generated_rows():
 
 @pytest.mark.parametrize("engine", ["fast", "literal"])
 def test_averaged_generator_follows_the_running_average(engine):
-    config = GANConfig(
-        train_size=128, pretrain_batches=0, generator_average_decay=0.75
-    )  # 1 step per epoch
+    # 1 step per epoch
+    config = GANConfig(train_size=128, pretrain_batches=0, generator_average_decay=0.75)
     trainer = Trainer(config, engine=engine)
     assert trainer.sampling_generator is not trainer.generator
     start = [w.numpy() for w in trainer.generator.weights]

@@ -156,9 +156,8 @@ def test_home_page_renders_with_its_figure(browser):
 def test_a_lesson_renders_executed_with_its_figures(browser):
     page = _open(browser, "course/01-the-slides/", "lesson-1.png")
     assert page["heading"].startswith("Lesson 1 · ")
-    assert re.search(
-        r"Keras backend: (tensorflow|jax|torch)", page["text"]
-    )  # the cells' outputs are on the page
+    # the cells' outputs are on the page
+    assert re.search(r"Keras backend: (tensorflow|jax|torch)", page["text"])
     assert (
         len([image for image in page["images"] if image["source"].startswith("data:image/png")])
         >= 4

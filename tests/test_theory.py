@@ -37,10 +37,11 @@ def test_normal_density_integrates_to_one_and_peaks_at_its_mean():
 
 
 def test_optimal_discriminator_is_the_share_of_the_data_density():
+    # where neither distribution lives: 1/2
     assert np.allclose(
         theory.optimal_discriminator([1.0, 3.0, 0.0, 0.0], [1.0, 1.0, 2.0, 0.0]),
         [0.5, 0.75, 0.0, 0.5],
-    )  # where neither distribution lives: 1/2
+    )
     assert np.allclose(theory.optimal_discriminator(DATA, DATA), 0.5)
 
 
@@ -49,9 +50,8 @@ def test_value_function_by_hand():
     assert theory.value_function([0.8, 0.4], [0.1, 0.3]) == pytest.approx(
         (math.log(0.8) + math.log(0.4)) / 2 + (math.log(0.9) + math.log(0.7)) / 2
     )
-    assert theory.value_function(np.ones((3, 1)), np.zeros((3, 1))) == pytest.approx(
-        0.0, abs=1e-6
-    )  # clipped
+    # clipped
+    assert theory.value_function(np.ones((3, 1)), np.zeros((3, 1))) == pytest.approx(0.0, abs=1e-6)
 
 
 def test_theorem_1_the_optimal_value_is_minus_log_4_plus_twice_the_jensen_shannon_divergence():
@@ -60,9 +60,8 @@ def test_theorem_1_the_optimal_value_is_minus_log_4_plus_twice_the_jensen_shanno
     assert optimal == pytest.approx(-math.log(4) + 2 * divergence, abs=1e-4)
     assert theory.optimal_value(GRID, DATA, DATA) == pytest.approx(-math.log(4), abs=1e-6)
     assert theory.jensen_shannon_divergence(GRID, DATA, DATA) == pytest.approx(0.0, abs=1e-12)
-    far = theory.normal_density(
-        GRID, -4.0, 0.3
-    )  # no overlap with DATA: D* tells them apart perfectly
+    # no overlap with DATA: D* tells them apart perfectly
+    far = theory.normal_density(GRID, -4.0, 0.3)
     assert theory.jensen_shannon_divergence(GRID, DATA, far) == pytest.approx(math.log(2), abs=1e-4)
     assert theory.optimal_value(GRID, DATA, far) == pytest.approx(0.0, abs=1e-3)
 

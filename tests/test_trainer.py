@@ -38,9 +38,8 @@ def test_train_records_history_and_prints_a_row_per_epoch(engine, small_config, 
     out = capsys.readouterr().out.strip().splitlines()
     table = [line for line in out if line.count("|") == 4]
     assert len(table) == 3 and "G accuracy" in table[0]
-    assert any(
-        line.startswith("   quality after epoch 2: sine-like") for line in out
-    )  # the last epoch
+    # the last epoch
+    assert any(line.startswith("   quality after epoch 2: sine-like") for line in out)
     assert trainer.epoch == 2 and len(history.step_metrics) == 2
     assert history.step_metrics[0].shape == (small_config.steps_per_epoch, len(METRICS))
     means = history.epoch_means()

@@ -24,7 +24,7 @@ __all__ = ["ENGINES", "epoch_runner", "prepare_optimizers"]
 
 
 def epoch_runner(engine: str, parts, config):
-    """``run_epoch(indices, latent) -> (steps, 4)`` of the engine named ``engine`` ("fast" or "literal")."""
+    """``run_epoch(indices, latent) -> (steps, 4)`` of the engine named "fast" or "literal"."""
     check_engine(config, engine)
     return importlib.import_module(f"{__name__}.{engine}").make_epoch(parts, config)
 

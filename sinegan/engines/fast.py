@@ -1,4 +1,4 @@
-"""The fast engine: one epoch of step 5 of the slides as a single compiled call, on any Keras backend.
+"""The fast engine: one epoch of the slides' step 5 as a single compiled call, on any backend.
 
 ``gan_step`` below is the slides' loop body (sinegan.slides.training), toggles
 included: k discriminator updates with ``discriminator.trainable = True``,
@@ -43,9 +43,8 @@ def make_epoch(parts, config: GANConfig):
     backend = backends.current()
     generator, discriminator, gan = parts.drawer, parts.discriminator, parts.gan
     after_generator_step = parts.after_generator_step
-    real_inputs = ops.convert_to_tensor(
-        np.asarray(parts.real_inputs, dtype="float32")
-    )  # (train_size, 64)
+    # (train_size, 64)
+    real_inputs = ops.convert_to_tensor(np.asarray(parts.real_inputs, dtype="float32"))
     generator_loss = GENERATOR_LOSSES[config.generator_loss]
     prepare_optimizers(discriminator, gan)  # outside the loop, if no train_on_batch call did yet
     if config.r1_penalty_weight:  # imported only when asked for: the slides' recipe loads no extra
@@ -54,9 +53,10 @@ def make_epoch(parts, config: GANConfig):
     def discriminator_losses(real, generated):  # (64, 64) each
         ones = ops.ones((ops.shape(real)[0],))  # (64,)
         labels = ops.concatenate([config.real_label * ones, ops.zeros_like(ones)], axis=0)  # (128,)
+        # (128,)
         probabilities = discriminator(ops.concatenate([real, generated], axis=0), training=True)[
             :, 0
-        ]  # (128,)
+        ]
         loss = discriminator_loss(labels, probabilities)
         if config.r1_penalty_weight:  # traced only when on: the slides' graph is unchanged
             loss = loss + 0.5 * config.r1_penalty_weight * r1_penalty(discriminator, real)
@@ -94,17 +94,14 @@ def make_epoch(parts, config: GANConfig):
         g_loss, g_accuracy = backend.update(gan, lambda: generator_objective(latent))
         if after_generator_step is not None:
             after_generator_step()
-        d_loss_and_accuracy = ops.mean(
-            ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0
-        )  # (2,) mean of k
-        return ops.concatenate(
-            [d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0
-        )  # (4,)
+        # (2,) mean of k
+        d_loss_and_accuracy = ops.mean(ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0)
+        # (4,)
+        return ops.concatenate([d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0)
 
     # Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
-    averaged = (
-        parts.sampling_generator.variables if parts.averaged else ()
-    )  # after_generator_step writes them
+    # after_generator_step writes them
+    averaged = parts.sampling_generator.variables if parts.averaged else ()
     state = _unique(
         [
             *gan.variables,
@@ -117,9 +114,8 @@ def make_epoch(parts, config: GANConfig):
     )
     run_epoch = backend.compile_loop(gan_step, state)
 
-    def run(
-        indices, latent
-    ):  # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
+    # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
+    def run(indices, latent):
         return run_epoch(np.asarray(indices, dtype="int32"), np.asarray(latent, dtype="float32"))
 
     return run

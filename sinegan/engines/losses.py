@@ -40,7 +40,7 @@ _EPSILON = keras.config.epsilon()
 
 
 def _binary_crossentropy(labels, probabilities):
-    """-mean(y log p + (1 - y) log(1 - p)) with p clipped, the same arithmetic as Keras' on TensorFlow.
+    """-mean(y log p + (1 - y) log(1 - p)), p clipped: the arithmetic of Keras' on TensorFlow.
 
     Written out, so that a NaN probability gives a NaN loss on every backend
     (PyTorch's own cross-entropy raises an error instead), which the trainer

@@ -25,5 +25,5 @@ def averaged_copy(generator: keras.Model) -> keras.Model:
 
 def update_average(averages, variables, decay):
     """w_avg <- decay * w_avg + (1 - decay) * w, for each weight of G."""
-    for average, variable in zip(averages, variables):
+    for average, variable in zip(averages, variables, strict=True):
         average.assign(decay * average + (1.0 - decay) * variable)

@@ -100,10 +100,8 @@ def sample_conditional_curves(
             "frequencies expected a non-empty 1-D sequence of finite numbers. "
             f"Received: frequencies.shape={frequencies.shape}"
         )
-    latent = latent_vectors(
-        config, (len(frequencies),), np.random.default_rng(seed)
-    )  # (n, latent_dim)
-    inputs = np.concatenate(
-        [latent, encode_frequency(config, frequencies)], axis=1
-    )  # (n, latent_dim + 1)
+    # (n, latent_dim)
+    latent = latent_vectors(config, (len(frequencies),), np.random.default_rng(seed))
+    # (n, latent_dim + 1)
+    inputs = np.concatenate([latent, encode_frequency(config, frequencies)], axis=1)
     return generate_curves(generator, inputs)  # (n, train_len)

@@ -37,6 +37,7 @@ def build_dcgan_generator(
     activation = config.hidden_activation
     # Kernel 4 = 2 x stride: every output point gets the same number of
     # contributions, which avoids checkerboard artefacts (Odena et al. 2016).
+    # (batch, 16, 32) then (batch, 32, 16)
     upsampling = [
         layers.Conv1DTranspose(
             width,
@@ -47,27 +48,25 @@ def build_dcgan_generator(
             name=f"upsample_{number}",
         )
         for number, width in enumerate(channels[1:], start=1)
-    ]  # (batch, 16, 32) then (batch, 32, 16)
+    ]
     generator = keras.Sequential(
         [
-            keras.Input(
-                shape=(config.generator_inputs,)
-            ),  # (batch, latent_dim) z (+ b if conditional)
-            layers.Dense(
-                start_length * channels[0], activation=activation, name="hidden_1"
-            ),  # (batch, 512)
+            # (batch, latent_dim) z (+ b if conditional)
+            keras.Input(shape=(config.generator_inputs,)),
+            # (batch, 512)
+            layers.Dense(start_length * channels[0], activation=activation, name="hidden_1"),
             # (batch, 8, 64): a short curve with 64 channels
             layers.Reshape((start_length, channels[0]), name="to_short_curve"),
             *upsampling,
             # Departure from DCGAN: no batch normalisation. The trainer draws the D
             # step's fakes with training=False, where batch norm would use its moving
             # averages, not the batch statistics the G step trains with.
+            # (batch, 64, 1)
             layers.Conv1DTranspose(
                 1, kernel_size=4, strides=2, padding="same", activation="tanh", name="output"
-            ),  # (batch, 64, 1)
-            layers.Reshape(
-                (config.train_len,), name="to_curve"
-            ),  # (batch, 64) a curve in (-1, 1), as D expects
+            ),
+            # (batch, 64) a curve in (-1, 1), as D expects
+            layers.Reshape((config.train_len,), name="to_curve"),
         ],
         name="generator",
     )

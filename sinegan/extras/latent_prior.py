@@ -5,7 +5,8 @@ from N(0, 1) (``latent_distribution="normal"``). ``"truncated_normal"`` cuts
 N(0, 1) at ±TRUNCATION: G never sees, so never has to draw, the rare far-out z
 whose curves overshoot the data's frequencies and flatten against tanh.
 
-A conditional G (sinegan.extras.conditional) also reads, encoded by ``encode_frequency``, the frequency b it
+A conditional G (sinegan.extras.conditional) also reads, encoded by ``encode_frequency``,
+the frequency b it
 must draw; here b is drawn uniformly from ``frequency_range``, the distribution
 the data's b come from.
 """
@@ -22,14 +23,14 @@ TRUNCATION = 2.0  # where "truncated_normal" cuts N(0, 1)
 
 
 def sample_prior(config: GANConfig, leading: tuple, rng: np.random.Generator) -> np.ndarray:
-    """(*leading, generator_inputs) float32: z from the config's distribution, then b if conditional."""
+    """(*leading, generator_inputs) float32: z from the config's distribution, then b if
+    conditional."""
     latent = latent_vectors(config, leading, rng)  # (*leading, latent_dim)
     if not config.conditional:
         return latent
     frequency = rng.uniform(*config.frequency_range, size=leading)  # (*leading,)
-    return np.concatenate(
-        [latent, encode_frequency(config, frequency)], axis=-1
-    )  # (*leading, latent_dim + 1)
+    # (*leading, latent_dim + 1)
+    return np.concatenate([latent, encode_frequency(config, frequency)], axis=-1)
 
 
 def latent_vectors(config: GANConfig, leading: tuple, rng: np.random.Generator) -> np.ndarray:

@@ -30,9 +30,8 @@ def r1_penalty(discriminator, real):
     """
 
     def logits(x):  # (batch, n) -> (batch,)
-        probabilities = ops.clip(
-            discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7
-        )  # (batch,)
+        # (batch,)
+        probabilities = ops.clip(discriminator(x, training=True)[:, 0], 1e-7, 1.0 - 1e-7)
         return ops.log(probabilities) - ops.log1p(-probabilities)
 
     gradients = backends.current().input_gradient(logits, real)  # (batch, n)

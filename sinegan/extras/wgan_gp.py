@@ -32,9 +32,11 @@ def make_critic(critic: keras.Model, config):
     the random stream of the penalty's mixing weights eps, so a checkpoint saves
     it and a resumed run draws the same eps as an uninterrupted one.
     """
-    # PyTorch keeps a seed in an int32: larger seeds wrap around (the same draws for any seed below 2**31).
+    # PyTorch keeps a seed in an int32: larger seeds wrap around (the same draws for any seed
+    # below 2**31).
     critic.mixing_seeds = keras.random.SeedGenerator(config.seed % 2**31)
-    # The same optimizer as the slides' compile gave it (sinegan.recipe made it), with the critic's loss.
+    # The same optimizer as the slides' compile gave it (sinegan.recipe made it), with the
+    # critic's loss.
     critic.compile(
         optimizer=critic.optimizer,
         loss=keras.losses.BinaryCrossentropy(from_logits=True),
@@ -75,9 +77,8 @@ def wgan_gp_objectives(critic, gan, config):
     def critic_losses(real, generated):  # (64, 64) each
         scores = critic(ops.concatenate([real, generated], axis=0), training=True)[:, 0]  # (128,)
         real_scores, generated_scores = ops.split(scores, 2)  # (64,) each
-        mixing = keras.random.uniform(
-            (ops.shape(real)[0], 1), seed=critic.mixing_seeds
-        )  # (64, 1) one eps per pair
+        # (64, 1) one eps per pair
+        mixing = keras.random.uniform((ops.shape(real)[0], 1), seed=critic.mixing_seeds)
         penalty = gradient_penalty(critic, real, generated, mixing)
         loss = critic_loss(real_scores, generated_scores) + config.gradient_penalty_weight * penalty
         # A critic has no probabilities: its accuracy reads a positive score as "real".

@@ -18,7 +18,7 @@ from .run import GENERATED_COLOUR, REAL_COLOUR, check_history, check_x_and_curve
 
 
 def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimation:
-    """One frame per entry of ``history.snapshots``; ``real`` curves, if given, drawn faintly behind.
+    """One frame per entry of ``history.snapshots``; ``real`` curves, if given, faintly behind.
 
     ``interval`` is the time between frames in milliseconds.
     """
@@ -40,7 +40,7 @@ def animate_snapshots(x, history, real=None, interval: int = 125) -> FuncAnimati
     decorate(ax, "")
 
     def draw(epoch):
-        for line, curve in zip(lines, snapshots[epoch]):
+        for line, curve in zip(lines, snapshots[epoch], strict=True):
             line.set_ydata(curve)
         title = (
             "before training"

@@ -20,7 +20,7 @@ def plot_conditional_curves(x, frequencies, curves, fitted=None) -> Figure:
     """
     fig = Figure(figsize=(2.6 * len(frequencies), 2.8), layout="constrained")
     axes = np.atleast_1d(fig.subplots(1, len(frequencies), sharey=True))
-    for index, (ax, frequency) in enumerate(zip(axes, frequencies)):
+    for index, (ax, frequency) in enumerate(zip(axes, frequencies, strict=True)):
         for curve in curves[index]:
             ax.plot(x, curve, linewidth=1.2)
         title = f"asked b = {frequency:.2f}"
@@ -44,9 +44,8 @@ def plot_pattern_losses(history) -> Figure:
     ax = fig.add_subplot()
     for column, name in enumerate(LOSS_NAMES):
         (line,) = ax.plot(steps, losses[:, column], linewidth=0.5, alpha=0.3)
-        smoothed = np.convolve(
-            losses[:, column], np.ones(window) / window, mode="valid"
-        )  # moving average
+        # moving average
+        smoothed = np.convolve(losses[:, column], np.ones(window) / window, mode="valid")
         ax.plot(steps[window - 1 :], smoothed, color=line.get_color(), linewidth=1.5, label=name)
     ax.axhline(np.log(2), color="0.5", linestyle="--", linewidth=1, label="ln 2: D answers 0.5")
     ax.set(
@@ -99,7 +98,7 @@ def plot_latent_walk(x, curves, labels, title) -> Figure:
     fig = Figure(figsize=(1.6 * count + 0.6, 4.4), layout="constrained")
     grid = fig.add_gridspec(2, count, height_ratios=(1, 1.4))
     first = None
-    for column, (curve, label, colour) in enumerate(zip(curves, labels, colours)):
+    for column, (curve, label, colour) in enumerate(zip(curves, labels, colours, strict=True)):
         ax = fig.add_subplot(grid[0, column], sharey=first)
         first = first or ax
         ax.plot(x, curve, color=colour, linewidth=1.5)
@@ -108,7 +107,7 @@ def plot_latent_walk(x, curves, labels, title) -> Figure:
         ax.tick_params(labelleft=column == 0, labelsize=7)
         ax.grid(alpha=0.3)
     overlay = fig.add_subplot(grid[1, :])
-    for curve, colour in zip(curves, colours):
+    for curve, colour in zip(curves, colours, strict=True):
         overlay.plot(x, curve, color=colour, linewidth=1.2)
     decorate(overlay, "all of them on the same axes (dark: start, light: end)")
     fig.suptitle(title)

@@ -29,10 +29,11 @@ from ..measure.plane import PlaneFrame
 from ..slides.config import GANConfig, require_config
 from ..validation import fail, require_instance, require_int
 
+# purple "fake" to green "real"; a critic has no middle
 PROBABILITY_MAP, CRITIC_MAP = (
     "PRGn",
     "viridis",
-)  # purple "fake" to green "real"; a critic has no middle
+)
 
 
 def plot_plane(frame: PlaneFrame, config: GANConfig) -> Figure:
@@ -60,7 +61,8 @@ def animate_plane(frames, config: GANConfig, interval: int = 250) -> FuncAnimati
             else []
         )
         raise ValueError(
-            "frames expected a non-empty list of PlaneFrame objects, such as Trainer.history.plane. "
+            "frames expected a non-empty list of PlaneFrame objects, such as "
+            "Trainer.history.plane. "
             f"Received: frames={type(frames).__name__} of {kinds or 'nothing'}"
         )
     shapes = sorted({frame.scores.shape for frame in frames})
@@ -76,9 +78,8 @@ def animate_plane(frames, config: GANConfig, interval: int = 250) -> FuncAnimati
 
 def _colour_scale(frames, config):
     """The colour map, its range and its label: D's probability on [0, 1], or the critic's range."""
-    if (
-        config.loss == "wgan-gp"
-    ):  # a critic's value has no fixed scale: only its differences mean something
+    # a critic's value has no fixed scale: only its differences mean something
+    if config.loss == "wgan-gp":
         scores = np.concatenate([frame.scores.ravel() for frame in frames])  # (frames * nc * nb,)
         return (
             CRITIC_MAP,
@@ -93,6 +94,7 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
     colour_map, norm, label = scale
     figure = Figure(figsize=(7.5, 5.6), layout="constrained")
     plane, strip = figure.subplots(2, 1, sharex=True, height_ratios=[1, 0.14])
+    # (nc, nb) cells
     mesh = plane.pcolormesh(
         first.frequency_grid,
         first.phase_grid,
@@ -100,7 +102,7 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
         shading="nearest",
         cmap=colour_map,
         norm=norm,
-    )  # (nc, nb) cells
+    )
     figure.colorbar(mesh, ax=[plane, strip], label=label)
     (b_low, b_high), (c_low, c_high) = config.frequency_range, config.phase_range
     plane.add_patch(
@@ -131,27 +133,26 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
     plane.legend(loc="upper right", fontsize=8, framealpha=0.85)
     strip.set(ylim=(-1, 1), yticks=[], xlabel="frequency b")
     strip.set_ylabel("no sine\nfits", rotation=0, ha="right", va="center", fontsize=8)
-    jitter = np.random.default_rng(0).uniform(
-        -0.7, 0.7, size=max(len(first.frequency), 1)
-    )  # (n,) strip heights
+    # (n,) strip heights
+    jitter = np.random.default_rng(0).uniform(-0.7, 0.7, size=max(len(first.frequency), 1))
 
     def show(frame: PlaneFrame):
         mesh.set_array(frame.scores)  # (nc, nb)
         fitted = frame.sine_like  # (n,) bool
-        points.set_offsets(
-            np.column_stack([frame.frequency[fitted], frame.phase[fitted]])
-        )  # (sine-like, 2)
+        # (sine-like, 2)
+        points.set_offsets(np.column_stack([frame.frequency[fitted], frame.phase[fitted]]))
         heights = np.resize(jitter, len(frame.frequency))[~fitted]  # (off-sine,)
         off_sine.set_offsets(np.column_stack([np.clip(frame.frequency[~fitted], *window), heights]))
         beyond = int(
             np.sum(fitted & ((frame.frequency < window[0]) | (frame.frequency > window[1])))
         )
-        counts = (
-            f"{int(fitted.sum())} of {len(fitted)} curves sine-like, {int((~fitted).sum())} fit no sine"
-            + (f", {beyond} beyond the b axis" if beyond else "")
+        sine_like, no_sine = int(fitted.sum()), int((~fitted).sum())
+        counts = f"{sine_like} of {len(fitted)} curves sine-like, {no_sine} fit no sine" + (
+            f", {beyond} beyond the b axis" if beyond else ""
         )
         plane.set_title(
-            f"Epoch {frame.epoch}: {counts}\nD's score of each sinusoid sin(b·x + c), and G's curves",
+            f"Epoch {frame.epoch}: {counts}\n"
+            "D's score of each sinusoid sin(b·x + c), and G's curves",
             fontsize=10,
         )
         return mesh, points, off_sine

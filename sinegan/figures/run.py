@@ -67,7 +67,7 @@ def plot_snapshots(x, history: History, panels: int = 6, real=None) -> Figure:
     axes = np.atleast_1d(
         fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
     ).ravel()
-    for ax, epoch in zip(axes, epochs):
+    for ax, epoch in zip(axes, epochs, strict=False):  # a grid of rows x 3 may hold more panels
         for curve in (real if real is not None else [])[:8]:
             ax.plot(x, curve, color="0.85", linewidth=0.8)
         for curve in history.snapshots[epoch]:

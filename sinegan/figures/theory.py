@@ -1,4 +1,4 @@
-"""Figures for the theory lecture: the best discriminator D*, the game's value, the generator losses.
+"""Figures for the theory lecture: the best D*, the game's value, the generator losses.
 
 Every function returns a matplotlib ``Figure`` and never shows or saves it.
 The numbers come from sinegan.lectures.theory; this module draws them with
@@ -20,7 +20,8 @@ LOSS_LABELS = {
 
 
 def plot_optimal_discriminator(x, data_density, generated_density, optimal, trained=None) -> Figure:
-    """Left: p_data and p_g. Right: D* = p_data / (p_data + p_g) and, if given, a trained D's scores.
+    """Left: p_data and p_g. Right: D* = p_data / (p_data + p_g) and, if given, a trained D's
+    scores.
 
     Every argument is a 1-D array with one value per point of the grid ``x``.
     """
@@ -66,7 +67,7 @@ def plot_optimal_discriminator(x, data_density, generated_density, optimal, trai
 
 
 def plot_optimal_value(generator_means, values, data_mean) -> Figure:
-    """V(G, D*) as G's distribution slides across the data's: its minimum is -log 4, at p_g = p_data.
+    """V(G, D*) as G's distribution slides across the data's: minimum -log 4, at p_g = p_data.
 
     ``values[i]`` is V(G, D*) when G draws around ``generator_means[i]``;
     ``data_mean`` is where the data's distribution sits.

@@ -28,16 +28,13 @@ class History:
     pretrain_loss: list = field(default_factory=list)  # one float per step-3 batch
     pretrain_accuracy: list = field(default_factory=list)
     step_metrics: list = field(default_factory=list)  # per epoch: (steps, 4) array, columns METRICS
-    snapshots: list = field(
-        default_factory=list
-    )  # G(fixed z): [0] before training, [e] after epoch e
+    # G(fixed z): [0] before training, [e] after epoch e
+    snapshots: list = field(default_factory=list)
     epoch_seconds: list = field(default_factory=list)
-    quality: list = field(
-        default_factory=list
-    )  # every monitor_every epochs: {"epoch": e, measures...}
-    plane: list = field(
-        default_factory=list
-    )  # the same epochs: a PlaneFrame (sinegan.measure.plane)
+    # every monitor_every epochs: {"epoch": e, measures...}
+    quality: list = field(default_factory=list)
+    # the same epochs: a PlaneFrame (sinegan.measure.plane)
+    plane: list = field(default_factory=list)
 
     def epoch_means(self) -> dict:
         """Each metric averaged over the steps of each epoch: name -> (epochs,) array."""
@@ -57,7 +54,8 @@ def check_finite(metrics, epoch, models):
     bad_rows = np.flatnonzero(~np.all(np.isfinite(metrics), axis=1))
     if bad_rows.size:
         step = int(bad_rows[0])
-        names = [name for name, value in zip(METRICS, metrics[step]) if not np.isfinite(value)]
+        row = zip(METRICS, metrics[step], strict=True)
+        names = [name for name, value in row if not np.isfinite(value)]
         raise TrainingDiverged(
             f"Training diverged at epoch {epoch}, step {step + 1} of {len(metrics)}: "
             f"{', '.join(names)} not finite",

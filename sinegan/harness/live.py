@@ -29,16 +29,14 @@ class PlaneView(keras.callbacks.Callback):
         super().__init__()
         require_instance("trainer", trainer, Trainer, "a sinegan Trainer")
         self.trainer = trainer
-        self.frames_shown = len(
-            trainer.history.plane
-        )  # frames recorded before this callback: already seen
+        # frames recorded before this callback: already seen
+        self.frames_shown = len(trainer.history.plane)
         self.display_handle = None  # the notebook output area, made on the first frame
 
     def on_epoch_end(self, epoch, logs=None):
         frames = self.trainer.history.plane
-        if (
-            len(frames) == self.frames_shown
-        ):  # no quality measurement this epoch: nothing new to draw
+        # no quality measurement this epoch: nothing new to draw
+        if len(frames) == self.frames_shown:
             return
         self.frames_shown = len(frames)
         if not _in_ipython():  # a script, the command line, a test: nothing to draw on
@@ -51,15 +49,14 @@ class PlaneView(keras.callbacks.Callback):
         plot_plane(frames[-1], self.trainer.config).savefig(buffer, format="png", dpi=90)
         image = Image(data=buffer.getvalue(), format="png")
         if self.display_handle is None:
-            self.display_handle = display(
-                image, display_id=True
-            )  # a new output area, kept to update
+            # a new output area, kept to update
+            self.display_handle = display(image, display_id=True)
         else:
             self.display_handle.update(image)  # the same area, redrawn
 
 
 def _in_ipython() -> bool:
-    """Whether this process is an IPython shell or notebook kernel (IPython may not be installed)."""
+    """Whether this process is an IPython shell or notebook kernel (IPython may be missing)."""
     try:
         from IPython import get_ipython
     except ImportError:  # the base install does not need IPython

@@ -35,7 +35,7 @@ class QualityMonitor:
     def __init__(
         self, config: GANConfig, dataset: SineDataset, rng: np.random.Generator, latent_sampler
     ):
-        """``latent_sampler(shape, rng)`` draws G's inputs (sinegan.recipe.GANParts.latent_sampler)."""
+        """``latent_sampler(shape, rng)`` draws G's inputs (``GANParts.latent_sampler``)."""
         require_config(config)
         require_instance("dataset", dataset, SineDataset, "a SineDataset")
         require_rng(rng)

@@ -1,4 +1,4 @@
-"""The latent space: walk from one latent vector to another, and find a direction that means something.
+"""The latent space: walks between latent vectors, and a direction that means something.
 
 The lecture's theory part notes two things about a trained generator's inputs z:
 
@@ -66,7 +66,10 @@ def interpolate_latent(z0, z1, steps: int, method: str = "linear") -> np.ndarray
 
 
 def interpolate_curves(generator, z0, z1, steps: int, method: str = "linear"):
-    """The latent path from z0 to z1 and G's curve at each point: (steps, latent_dim), (steps, train_len)."""
+    """The latent path from z0 to z1 and G's curve at each point.
+
+    Returns (steps, latent_dim) and (steps, train_len) arrays.
+    """
     path = interpolate_latent(z0, z1, steps, method)
     return path, generate_curves(generator, path)
 
@@ -137,9 +140,8 @@ def move_along(generator, z, direction, distances):
         raise ValueError(
             f"distances expected a finite 1-D array. Received: distances={distances!r}"
         )
-    path = (z[None, :] + distances[:, None] * direction[None, :]).astype(
-        np.float32
-    )  # (len(distances), latent_dim)
+    # (len(distances), latent_dim)
+    path = (z[None, :] + distances[:, None] * direction[None, :]).astype(np.float32)
     return path, generate_curves(generator, path)
 
 

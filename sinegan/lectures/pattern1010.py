@@ -66,9 +66,8 @@ def build_pattern_discriminator(hidden_units: int) -> keras.Sequential:
 class PatternHistory:
     """What training produced: every step's losses and the mean generated pattern at each report."""
 
-    losses: list = field(
-        default_factory=list
-    )  # per report: (steps, 3) array, columns pattern_source.LOSS_NAMES
+    # per report: (steps, 3) array, columns pattern_source.LOSS_NAMES
+    losses: list = field(default_factory=list)
     steps: list = field(default_factory=list)  # training steps done at each snapshot
     snapshots: list = field(default_factory=list)  # per report: mean generated pattern, (4,)
 
@@ -112,9 +111,8 @@ class PatternGAN:
         self.discriminator_optimizer.build(self.discriminator.trainable_variables)
         self.generator_optimizer.build(self.generator.trainable_variables)
         self.binary_crossentropy = keras.losses.BinaryCrossentropy()
-        self.monitor_latent = self.rng.standard_normal((256, latent_dim)).astype(
-            np.float32
-        )  # fixed z
+        # fixed z
+        self.monitor_latent = self.rng.standard_normal((256, latent_dim)).astype(np.float32)
         self.history = PatternHistory()
         self._record_snapshot(0)
         # Everything a step reads or writes: both networks and both optimizers.
@@ -150,10 +148,10 @@ class PatternGAN:
         )
 
     def discriminator_step_generated(self, latent):  # (batch, latent_dim)
-        """Step 2: generated patterns, target 0.0, update D only (G is not rewarded for being caught)."""
-        generated = ops.stop_gradient(
-            self.generator(latent, training=False)
-        )  # (batch, 4); PyTorch's detach()
+        """Step 2: generated patterns, target 0.0, update D only (G is not rewarded for being
+        caught)."""
+        # (batch, 4); PyTorch's detach()
+        generated = ops.stop_gradient(self.generator(latent, training=False))
         return self._update(
             self.discriminator,
             self.discriminator_optimizer,
@@ -192,28 +190,25 @@ class PatternGAN:
         for chunk in np.array_split(np.arange(steps), min(reports, steps)):
             # Departure from the lecture: a batch of patterns per step, not one, so
             # each step's gradient is less noisy; drawn up front from one seeded stream.
-            real = np.stack(
-                [real_patterns(self.batch_size, self.rng) for _ in chunk]
-            )  # (chunk, batch, 4)
-            latent = self.rng.standard_normal(
-                (len(chunk), self.batch_size, self.latent_dim)
-            )  # (chunk, batch, z)
-            losses = self._train_steps(
-                real.astype(np.float32), latent.astype(np.float32)
-            )  # (chunk, 3)
+            # (chunk, batch, 4)
+            real = np.stack([real_patterns(self.batch_size, self.rng) for _ in chunk])
+            # (chunk, batch, z)
+            latent = self.rng.standard_normal((len(chunk), self.batch_size, self.latent_dim))
+            # (chunk, 3)
+            losses = self._train_steps(real.astype(np.float32), latent.astype(np.float32))
             self.history.losses.append(losses)
             done += len(chunk)
             mean = self._record_snapshot(done)
             if log is not None:
                 real_loss, generated_loss, generator_loss = losses.mean(axis=0)
                 log(
-                    f" {done:6d} | {real_loss:11.4f} | {generated_loss:16.4f} | {generator_loss:6.4f} | "
-                    + " ".join(f"{value:.3f}" for value in mean)
+                    f" {done:6d} | {real_loss:11.4f} | {generated_loss:16.4f} | "
+                    f"{generator_loss:6.4f} | " + " ".join(f"{value:.3f}" for value in mean)
                 )
         return self.history
 
     def sample(self, count: int, seed: int = 0) -> np.ndarray:
-        """``count`` patterns from the generator, shape (count, 4); the same seed gives the same ones."""
+        """``count`` patterns from the generator, shape (count, 4); the same seed, the same ones."""
         require_int("count", count, minimum=1)
         latent = (
             np.random.default_rng(seed).standard_normal((count, self.latent_dim)).astype(np.float32)

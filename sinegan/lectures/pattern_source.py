@@ -21,6 +21,5 @@ def real_patterns(count: int, rng: np.random.Generator) -> np.ndarray:
     require_int("count", count, minimum=1)
     high = rng.uniform(*HIGH_RANGE, size=(count, 2))  # (count, 2) values 1 and 3
     low = rng.uniform(*LOW_RANGE, size=(count, 2))  # (count, 2) values 2 and 4
-    return np.stack([high[:, 0], low[:, 0], high[:, 1], low[:, 1]], axis=1).astype(
-        np.float32
-    )  # (count, 4)
+    # (count, 4)
+    return np.stack([high[:, 0], low[:, 0], high[:, 1], low[:, 1]], axis=1).astype(np.float32)

@@ -138,9 +138,8 @@ def fit_toy_discriminator(
     discriminator.compile(
         optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy"
     )
-    inputs = np.concatenate([real, generated]).astype(np.float32)[
-        :, None
-    ]  # (n_real + n_generated, 1)
+    # (n_real + n_generated, 1)
+    inputs = np.concatenate([real, generated]).astype(np.float32)[:, None]
     labels = np.concatenate([np.ones(len(real)), np.zeros(len(generated))]).astype(np.float32)
     discriminator.fit(inputs, labels, batch_size=batch_size, epochs=epochs, shuffle=True, verbose=0)
     return discriminator
@@ -155,9 +154,8 @@ def discriminator_scores(discriminator, samples) -> np.ndarray:
     )
     # A plain call, not predict_on_batch: TensorFlow would trace a new predict function
     # for every new batch shape (and warn about it); D is small, eager is quick.
-    return ops.convert_to_numpy(discriminator(samples, training=False)).astype(np.float64)[
-        :, 0
-    ]  # (n,)
+    # (n,)
+    return ops.convert_to_numpy(discriminator(samples, training=False)).astype(np.float64)[:, 0]
 
 
 def generator_loss_curves(probabilities) -> dict:
@@ -173,15 +171,13 @@ def generator_loss_curves(probabilities) -> dict:
     from .. import backends
     from ..engines.losses import GENERATOR_LOSSES
 
-    probabilities = require_probabilities(
-        "probabilities", probabilities, strict=True
-    )  # a logit needs 0 < p < 1
+    # a logit needs 0 < p < 1
+    probabilities = require_probabilities("probabilities", probabilities, strict=True)
     logits = np.log(probabilities / (1 - probabilities)).astype(np.float32)  # (n,)
     curves = {}
     for name, loss in GENERATOR_LOSSES.items():
-        losses = np.array(
-            [float(loss(ops.sigmoid(logit[None]))) for logit in logits]
-        )  # (n,) one point each
+        # (n,) one point each
+        losses = np.array([float(loss(ops.sigmoid(logit[None]))) for logit in logits])
         # Each loss is a mean over its batch, so n times the batch loss is the sum of the
         # points' losses, and point i's loss depends on logit i only: the gradient is the
         # derivative.
@@ -211,7 +207,8 @@ def generator_gradient_norms(gan, generator, latent):
         gradients = backends.gradients(
             lambda loss=loss: loss(gan(latent, training=False)[:, 0]), generator.trainable_variables
         )
+        # one norm over every weight
         norms[name] = float(
             np.sqrt(sum(np.sum(ops.convert_to_numpy(g).astype(np.float64) ** 2) for g in gradients))
-        )  # one norm over every weight
+        )
     return float(np.mean(scores)), norms

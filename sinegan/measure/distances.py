@@ -63,9 +63,8 @@ def parameter_distances(generated_fit, real_fit):
 
 def median_heuristic_bandwidth(*samples):
     """Kernel bandwidth sigma = median of all pairwise Euclidean distances in the pooled samples."""
-    pooled = np.concatenate(
-        [require_curves(sample, "samples") for sample in samples]
-    )  # (n_pooled, n_points)
+    # (n_pooled, n_points)
+    pooled = np.concatenate([require_curves(sample, "samples") for sample in samples])
     sigma = float(np.median(pdist(pooled))) if len(pooled) > 1 else 0.0
     if not sigma > 0:
         raise ValueError(
@@ -95,9 +94,8 @@ def kernel_mmd(generated, real, bandwidth=None):
     require_positive("bandwidth", bandwidth)
 
     def mean_kernel(first, second, skip_diagonal):
-        kernel = np.exp(
-            -cdist(first, second, "sqeuclidean") / (2 * bandwidth**2)
-        )  # (len(first), len(second))
+        # (len(first), len(second))
+        kernel = np.exp(-cdist(first, second, "sqeuclidean") / (2 * bandwidth**2))
         if skip_diagonal:
             return (kernel.sum() - np.trace(kernel)) / (len(first) * (len(first) - 1))
         return kernel.mean()
@@ -226,7 +224,7 @@ def discriminator_accuracy(discriminator, held_out_real, generated):
 
 
 def _to_numpy(values) -> np.ndarray:
-    """What a callable returned, as float64 NumPy: a NumPy array, or a tensor of any Keras backend."""
+    """What a callable returned, as float64 NumPy: a NumPy array, or any Keras backend's tensor."""
     if hasattr(values, "detach"):  # a PyTorch tensor, which may carry a gradient
         values = values.detach().cpu()
     return np.asarray(values, dtype=np.float64)

@@ -33,7 +33,11 @@ def _percentiles(fit):
     """5th, 50th and 95th percentiles of every field of a SineFit, as plain floats."""
     return {
         name: dict(
-            zip(("p5", "p50", "p95"), np.percentile(getattr(fit, name), [5, 50, 95]).tolist())
+            zip(
+                ("p5", "p50", "p95"),
+                np.percentile(getattr(fit, name), [5, 50, 95]).tolist(),
+                strict=True,
+            )
         )
         for name in ("amplitude", "frequency", "phase", "offset", "rmse")
     }
@@ -76,7 +80,8 @@ class QualityReport:
         """The measures the trainer records and prints every few epochs, as plain floats."""
         frequency = self.parameter_distances["frequency"]
         return {
-            "sine_like": self.generated_sine_like_fraction,  # share of curves a sine fits within RMSE 0.1
+            # the share of curves a sine fits within RMSE 0.1
+            "sine_like": self.generated_sine_like_fraction,
             "precision": self.precision,  # share of generated curves that look like some real curve
             "recall": self.recall,  # share of real curves that some generated curve looks like
             "frequency_w1": frequency["wasserstein1"],  # distance between frequency distributions
@@ -90,7 +95,8 @@ class QualityReport:
 def evaluate_curves(
     generated, real, x, k=3, seed=0, collapse_threshold=0.5, real_fit=None, paired=None
 ):
-    """Every measure of sinegan.measure for one generated sample against real curves, but D's accuracy.
+    """Every measure of sinegan.measure, but D's accuracy, for one generated sample against real
+    curves.
 
     Measured on every curve of both samples (m generated, n real):
       - the sine fits, their sine-like fractions (rmse < 0.1) and percentiles;
@@ -115,9 +121,8 @@ def evaluate_curves(
             paired,
         )
     generated_paired, real_paired = generated[:paired], real[:paired]  # [:None] keeps every curve
-    precision, recall = knn_precision_recall(
-        generated_paired, real_paired, k
-    )  # validates the lengths and k
+    # validates the lengths and k
+    precision, recall = knn_precision_recall(generated_paired, real_paired, k)
     require_positive("collapse_threshold", collapse_threshold)
     generated_fit = fit_sines(generated, x)
     real_fit = fit_sines(real, x) if real_fit is None else real_fit

@@ -31,9 +31,8 @@ from ..slides.dataset import random_parameters, sinusoids, x_coords
 from ..validation import fail, is_int, require_curves, require_int
 from .sine_fit import SINE_LIKE_THRESHOLD, SineFit, fit_sines
 
-COMPANION_SEED = (
-    0  # the real curves that keep a grid curve company in D's minibatch groups (see _score)
-)
+# The real curves that keep a grid curve company in D's minibatch groups (see _score).
+COMPANION_SEED = 0
 
 
 @dataclass(frozen=True)
@@ -111,9 +110,8 @@ def measure_plane(
 
     frequency_count, phase_count = grid_size
     frequency_grid = np.linspace(*frequency_window(config), frequency_count)  # (nb,)
-    phase_grid = (
-        (np.arange(phase_count) + 0.5) * 2 * np.pi / phase_count
-    )  # (nc,) cell centres in [0, 2 pi)
+    # (nc,) cell centres in [0, 2 pi)
+    phase_grid = (np.arange(phase_count) + 0.5) * 2 * np.pi / phase_count
     grid_frequency, grid_phase = np.meshgrid(frequency_grid, phase_grid)  # (nc, nb) each
     scores = _score(discriminator, grid_frequency.ravel(), grid_phase.ravel(), config)  # (nc * nb,)
     return PlaneFrame(
@@ -147,9 +145,8 @@ def _score(discriminator, frequency, phase, config: GANConfig) -> np.ndarray:
     group = config.minibatch_std_group
     if group > 1:
         rng = np.random.default_rng(COMPANION_SEED)
-        companions = _discriminator_inputs(
-            config, *random_parameters(config, group - 1, rng)
-        )  # (g - 1, inputs)
+        # (g - 1, inputs)
+        companions = _discriminator_inputs(config, *random_parameters(config, group - 1, rng))
         inputs = np.concatenate(
             [inputs[:, None, :], np.broadcast_to(companions, (len(inputs), *companions.shape))],
             axis=1,
@@ -168,13 +165,11 @@ def _score(discriminator, frequency, phase, config: GANConfig) -> np.ndarray:
 
 def _discriminator_inputs(config: GANConfig, amplitude, frequency, phase) -> np.ndarray:
     """What D reads of the sinusoids a·sin(b·x + c): the curves, then b if D is conditional."""
-    curves = sinusoids(x_coords(config), amplitude, frequency, phase).astype(
-        np.float32
-    )  # (m, train_len)
+    # (m, train_len)
+    curves = sinusoids(x_coords(config), amplitude, frequency, phase).astype(np.float32)
     if not config.conditional:
         return curves
     from ..extras.latent_prior import encode_frequency  # loads Keras: only a conditional D needs it
 
-    return np.concatenate(
-        [curves, encode_frequency(config, frequency)], axis=1
-    )  # (m, train_len + 1)
+    # (m, train_len + 1)
+    return np.concatenate([curves, encode_frequency(config, frequency)], axis=1)

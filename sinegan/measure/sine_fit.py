@@ -45,9 +45,8 @@ def _linear_coefficients(curves, x, frequency):
 
     With M = [sin(b x), cos(b x), 1] = Q R (QR factorisation): (A, B, d) = R^-1 Q^T y.
     """
-    orthonormal, triangular = np.linalg.qr(
-        _sine_basis(frequency, x)
-    )  # (n_curves, n_points, 3), (n_curves, 3, 3)
+    # (n_curves, n_points, 3), (n_curves, 3, 3)
+    orthonormal, triangular = np.linalg.qr(_sine_basis(frequency, x))
     projected = np.einsum("npk,np->nk", orthonormal, curves)  # (n_curves, 3)
     return np.linalg.solve(triangular, projected[:, :, None])[:, :, 0]  # (n_curves, 3)
 
@@ -85,12 +84,10 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
     # Step 1: score every grid frequency for every curve at once.
     grid = np.linspace(low, high, int(grid_size))  # (n_grid,)
     orthonormal, _ = np.linalg.qr(_sine_basis(grid, x))  # (n_grid, n_points, 3)
-    projections = curves @ orthonormal.transpose(1, 0, 2).reshape(
-        len(x), -1
-    )  # (n_curves, n_grid * 3)
-    explained = (projections.reshape(len(curves), len(grid), 3) ** 2).sum(
-        axis=2
-    )  # (n_curves, n_grid)
+    # (n_curves, n_grid * 3)
+    projections = curves @ orthonormal.transpose(1, 0, 2).reshape(len(x), -1)
+    # (n_curves, n_grid)
+    explained = (projections.reshape(len(curves), len(grid), 3) ** 2).sum(axis=2)
     frequency = grid[np.argmax(explained, axis=1)]  # (n_curves,)
     sine_weight, cosine_weight, offset = _linear_coefficients(curves, x, frequency).T
 
@@ -126,9 +123,8 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
 
     frequency = np.clip(theta[:, 2], low, high)  # (n_curves,)
     coefficients = _linear_coefficients(curves, x, frequency)  # (n_curves, 3)
-    fitted = np.einsum(
-        "npk,nk->np", _sine_basis(frequency, x), coefficients
-    )  # (n_curves, n_points)
+    # (n_curves, n_points)
+    fitted = np.einsum("npk,nk->np", _sine_basis(frequency, x), coefficients)
     return SineFit(
         amplitude=np.hypot(coefficients[:, 0], coefficients[:, 1]),
         frequency=frequency,

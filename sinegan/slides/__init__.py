@@ -10,6 +10,7 @@
 Nothing here knows about the recipes beyond the slides. D, G and the loop offer
 plug points, the Keras way, as arguments (an activation, an extra layer, another
 output, an optimizer, a hook after each G step), and sinegan.recipe decides
-what goes into them. Only config.py names the config's fields beyond the
-slides; a builder handed a config that sets one refuses it, naming the field.
+what goes into them. Of the modules here, only config.py names the config's
+fields beyond the slides; a builder handed a config that sets one it would
+ignore refuses it, naming the field (the table: sinegan.config_fields).
 """

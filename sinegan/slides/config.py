@@ -15,7 +15,8 @@ import math
 from dataclasses import dataclass
 
 from ..config_checks import check_config
-from ..validation import fail, require_instance
+from ..config_fields import plain_values
+from ..validation import require_instance
 
 
 @dataclass(frozen=True)
@@ -57,35 +58,26 @@ class GANConfig:
     # Each default keeps the slides' behaviour; sinegan.presets changes them, each
     # change with its measured reason. sinegan.recipe shows which field picks
     # which part, and each part's module explains it. BEYOND_THE_SLIDES lists them.
-    latent_distribution: str = (
-        "uniform"  # "uniform" like NOISE, "normal" N(0, 1), or "truncated_normal" (cut at ±2)
-    )
-    hidden_activation: str = (
-        "relu"  # or "leaky_relu" (slope 0.2), DCGAN's advice (Radford et al. 2015)
-    )
+    # "uniform" like NOISE, "normal" N(0, 1), or "truncated_normal" (cut at ±2)
+    latent_distribution: str = "uniform"
+    hidden_activation: str = "relu"  # or "leaky_relu" (slope 0.2), DCGAN's advice (Radford 2015)
     adam_beta_1: float = 0.9  # Keras' default; DCGAN found 0.9 oscillates, 0.5 is steadier
     adam_beta_2: float = 0.999  # Keras' default; WGAN-GP uses (beta_1, beta_2) = (0, 0.9)
-    real_label: float = 1.0  # target for real curves in the D step; 0.9 = one-sided label smoothing
+    real_label: float = 1.0  # target of real curves in the D step; 0.9: one-sided label smoothing
     discriminator_steps: int = 1  # k: D updates per G update (Goodfellow et al. 2014, Algorithm 1)
-    minibatch_std_group: int = 0  # D also sees each group's spread (extras.minibatch_std); 0 = off
-    generator_average_decay: float = (
-        0.0  # sample from averaged G weights (extras.averaging); 0 = off
-    )
+    minibatch_std_group: int = 0  # D also sees each group's spread (extras.minibatch_std); 0: off
+    generator_average_decay: float = 0.0  # sample from averaged G (extras.averaging); 0: off
     # The slides minimise -log D(G(z)): "non_saturating". "minimax" minimises
     # log(1 - D(G(z))), the value function itself (engines.losses).
     generator_loss: str = "non_saturating"
     loss: str = "gan"  # the slides' cross-entropy game, or "wgan-gp": a critic (extras.wgan_gp)
     gradient_penalty_weight: float = 10.0  # lambda of WGAN-GP, the paper's 10 (unused by "gan")
-    r1_penalty_weight: float = 0.0  # gamma of the R1 penalty on D (extras.r1); 0 = off; "gan" only
+    r1_penalty_weight: float = 0.0  # gamma of D's R1 penalty (extras.r1); 0: off; "gan" only
     conditional: bool = False  # G and D also read the frequency b (extras.conditional)
-    generator_architecture: str = (
-        "dense"  # the slides' dense G, or "dcgan": transposed convolutions (extras.dcgan)
-    )
-    generator_channels: tuple[int, ...] = (
-        64,
-        32,
-        16,
-    )  # dcgan only: channels of each upsampling stage
+    # The slides' "dense" G, or "dcgan": transposed convolutions (extras.dcgan), whose
+    # upsampling stages have generator_channels channels.
+    generator_architecture: str = "dense"
+    generator_channels: tuple[int, ...] = (64, 32, 16)
     # Conditional only: D reads b appended to the curve ("concatenate"), or through a
     # projection of its features ("projection", extras.projection).
     discriminator_conditioning: str = "concatenate"
@@ -98,23 +90,15 @@ class GANConfig:
 
     def __post_init__(self):
         check_config(self)  # every check lives in sinegan.config_checks
-        # A NumPy number becomes a plain Python one of the field's type (an int in a float
-        # field a float), as Keras (seeds, learning rates) and JSON expect.
-        for field in dataclasses.fields(self):
-            plain = _PLAIN_TYPES.get(element_type(field.type))
-            value = getattr(self, field.name)
-            if plain is not None:
-                value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
-            object.__setattr__(self, field.name, value)
+        for name, value in plain_values(self).items():  # NumPy numbers become Python ones
+            object.__setattr__(self, name, value)
 
     def slides_only(self) -> GANConfig:
-        """This config with every field beyond the slides at the slides' value.
-
-        What the slide core is handed by sinegan.recipe, which passes the other
-        fields' values to the slides' builders as arguments.
-        """
+        """This config with every field beyond the slides at the slides' value: what
+        sinegan.recipe hands the slides' builders, with those fields' values as arguments."""
+        slides_values = {field.name: field.default for field in dataclasses.fields(self)}
         return dataclasses.replace(
-            self, **{name: getattr(SLIDES_VALUES, name) for name in BEYOND_THE_SLIDES}
+            self, **{name: slides_values[name] for name in BEYOND_THE_SLIDES}
         )
 
     @property
@@ -152,56 +136,15 @@ class GANConfig:
         return dataclasses.asdict(self)
 
 
-# The fields of the "Beyond the slides" block above: read by sinegan.recipe and the
-# extras, never by the other modules of sinegan.slides (tests/test_architecture.py).
-BEYOND_THE_SLIDES = (
-    "latent_distribution",
-    "hidden_activation",
-    "adam_beta_1",
-    "adam_beta_2",
-    "real_label",
-    "discriminator_steps",
-    "minibatch_std_group",
-    "generator_average_decay",
-    "generator_loss",
-    "loss",
-    "gradient_penalty_weight",
-    "r1_penalty_weight",
-    "conditional",
-    "generator_architecture",
-    "generator_channels",
-    "discriminator_conditioning",
+# The fields of the "Beyond the slides" block above, from latent_distribution to
+# discriminator_conditioning: read by sinegan.recipe and the extras, never by the other
+# modules of sinegan.slides (tests/test_architecture.py checks both).
+_NAMES = [field.name for field in dataclasses.fields(GANConfig)]
+BEYOND_THE_SLIDES = tuple(
+    _NAMES[_NAMES.index("latent_distribution") : _NAMES.index("discriminator_conditioning") + 1]
 )
-_PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
-
-
-def element_type(annotation: str) -> str:
-    """The type a field's values are made of: "int" for "int" and for "tuple[int, ...]"."""
-    return annotation.partition("[")[2].partition(",")[0].strip() or annotation
 
 
 def require_config(config):
     """ValueError unless ``config`` is a GANConfig."""
     require_instance("config", config, GANConfig, "a GANConfig")
-
-
-def require_slides_config(config, function: str, ignored: tuple):
-    """ValueError unless ``config`` is a GANConfig whose ``ignored`` fields hold the slides' values.
-
-    A slides' function builds the slides' part whatever those fields say; a
-    config that asks for more is refused, naming the first such field, rather
-    than silently given the slides' part. sinegan.recipe builds any config.
-    """
-    require_config(config)
-    for name in ignored:
-        value = getattr(config, name)
-        if value != getattr(SLIDES_VALUES, name):
-            fail(
-                name,
-                f"the slides' value {getattr(SLIDES_VALUES, name)!r}: {function} builds the slides' "
-                "part only; sinegan.recipe builds this config",
-                value,
-            )
-
-
-SLIDES_VALUES = GANConfig()  # every field at the slides' value

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..validation import require_int, require_rng
+from ..validation import fail, require_int, require_rng
 from .config import GANConfig, require_config
 
 
@@ -42,25 +42,20 @@ def sinusoids(x, amplitude, frequency, phase) -> np.ndarray:
     values = {"x": x, "amplitude": amplitude, "frequency": frequency, "phase": phase}
     for name, value in values.items():
         array = np.asarray(value)
-        if (
-            array.ndim != 1
-            or not np.issubdtype(array.dtype, np.number)
-            or not np.all(np.isfinite(array))
-        ):
-            raise ValueError(
-                f"{name} expected a finite 1-D array of numbers. Received: {name}={value!r}"
-            )
+        numbers = array.ndim == 1 and np.issubdtype(array.dtype, np.number)
+        if not (numbers and np.all(np.isfinite(array))):
+            fail(name, "a finite 1-D array of numbers", value)
     if not len(amplitude) == len(frequency) == len(phase):
         raise ValueError(
             "amplitude, frequency and phase expected the same length. Received: lengths="
             f"{len(amplitude)}, {len(frequency)}, {len(phase)}"
         )
+    # (n, 1) each
     amplitude, frequency, phase = (
         np.asarray(v, dtype=np.float64)[:, None] for v in (amplitude, frequency, phase)
-    )  # (n, 1) each
-    return amplitude * np.sin(
-        frequency * np.asarray(x, dtype=np.float64)[None, :] + phase
-    )  # (n, len(x))
+    )
+    # (n, len(x))
+    return amplitude * np.sin(frequency * np.asarray(x, dtype=np.float64)[None, :] + phase)
 
 
 def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
@@ -97,6 +92,5 @@ def make_noise_curves(config: GANConfig, n: int, rng: np.random.Generator) -> np
     require_config(config)
     require_int("n", n, minimum=1)
     require_rng(rng)
-    return rng.uniform(config.y_min, config.y_max, size=(n, config.train_len)).astype(
-        np.float32
-    )  # (n, train_len)
+    # (n, train_len)
+    return rng.uniform(config.y_min, config.y_max, size=(n, config.train_len)).astype(np.float32)

@@ -14,19 +14,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, require_slides_config
-
-# The fields beyond the slides that would change D: build_discriminator refuses a config
-# that sets one (sinegan.recipe builds such a D, passing their values as arguments).
-IGNORED_FIELDS = (
-    "hidden_activation",
-    "adam_beta_1",
-    "adam_beta_2",
-    "minibatch_std_group",
-    "loss",
-    "conditional",
-    "discriminator_conditioning",
-)
+from ..config_fields import require_slides_values
+from .config import GANConfig, require_config
 
 
 def build_discriminator(
@@ -49,7 +38,8 @@ def build_discriminator(
     the output (a minibatch layer); ``output_activation`` (``None``: a WGAN
     critic's linear score); ``optimizer`` (default: the slides' ``adam``).
     """
-    require_slides_config(config, "build_discriminator", IGNORED_FIELDS)
+    require_config(config)
+    require_slides_values(config, "build_discriminator")
     units, dropout = config.discriminator_units, config.discriminator_dropout
     discriminator = keras.Sequential(
         [
@@ -61,9 +51,8 @@ def build_discriminator(
             layers.Dense(units, activation=activation, name="hidden_2"),  # (batch, 64)
             layers.Dropout(dropout, name="dropout_2"),
             *before_output,
-            layers.Dense(
-                1, activation=output_activation, name="output"
-            ),  # (batch, 1) D(x) = P(real)
+            # (batch, 1) D(x) = P(real)
+            layers.Dense(1, activation=output_activation, name="output"),
         ],
         name="discriminator",
     )
@@ -74,14 +63,14 @@ def build_discriminator(
 
 
 def compile_discriminator(discriminator: keras.Model, optimizer: keras.optimizers.Optimizer):
-    """compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]), as on the slides."""
+    """As on the slides: compile(optimizer="adam", loss="binary_crossentropy", metrics=[...])."""
     discriminator.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
 
 
 def adam(
     learning_rate: float, name: str, beta_1: float = 0.9, beta_2: float = 0.999
 ) -> keras.optimizers.Adam:
-    """``optimizer="adam"`` on the slides: Adam, with Keras' default betas unless a recipe changes them.
+    """``optimizer="adam"`` on the slides: Adam, with Keras' default betas unless a recipe says.
 
     The slides' learning rate is Keras' default, 0.001 (``GANConfig.learning_rate``).
     Every optimizer of the sine GAN is made here, named, so that a checkpoint finds

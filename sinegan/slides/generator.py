@@ -14,20 +14,9 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .config import GANConfig, require_slides_config
+from ..config_fields import require_slides_values
+from .config import GANConfig, require_config
 from .discriminator import adam
-
-# The fields beyond the slides that would change G, or the GAN: the builders below refuse
-# a config that sets one (sinegan.recipe builds such a G or GAN, passing their values).
-IGNORED_BY_THE_GENERATOR = (
-    "hidden_activation",
-    "adam_beta_1",
-    "adam_beta_2",
-    "conditional",
-    "generator_architecture",
-    "generator_channels",
-)
-IGNORED_BY_THE_GAN = ("adam_beta_1", "adam_beta_2", "generator_loss", "conditional")
 
 
 def build_generator(
@@ -45,7 +34,8 @@ def build_generator(
     (sinegan.recipe): ``inputs``, the width of G's input (default
     ``latent_dim``); ``activation`` of the hidden layers; ``optimizer``.
     """
-    require_slides_config(config, "build_generator", IGNORED_BY_THE_GENERATOR)
+    require_config(config)
+    require_slides_values(config, "build_generator")
     hidden = [
         layers.Dense(units, activation=activation, name=f"hidden_{number}")
         for number, units in enumerate(config.generator_units, start=1)
@@ -54,9 +44,8 @@ def build_generator(
         [
             keras.Input(shape=(inputs or config.latent_dim,)),  # (batch, 64) latent vectors z
             *hidden,  # (batch, 64) then (batch, 256)
-            layers.Dense(
-                config.train_len, activation="tanh", name="output"
-            ),  # (batch, 64) in (-1, 1)
+            # (batch, 64) in (-1, 1)
+            layers.Dense(config.train_len, activation="tanh", name="output"),
         ],
         name="generator",
     )
@@ -88,7 +77,8 @@ def build_gan(
     trains on Keras 3: the training loop sets the flag again before every
     update (why: sinegan.slides.training).
     """
-    require_slides_config(config, "build_gan", IGNORED_BY_THE_GAN)
+    require_config(config)
+    require_slides_values(config, "build_gan")
     discriminator.trainable = False
     gan = keras.Sequential([generator, discriminator], name="gan")
     # The GAN's optimizer moves G's weights only: D is frozen inside the GAN.

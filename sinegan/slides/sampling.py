@@ -9,12 +9,9 @@ from __future__ import annotations
 import keras
 import numpy as np
 
+from ..config_fields import require_slides_values
 from ..validation import is_int, require_instance, require_int, require_rng
-from .config import GANConfig, require_config, require_slides_config
-
-# The fields beyond the slides that change G's inputs: sample_latent refuses a config that
-# sets one (sinegan.recipe.latent_for draws them for any config).
-IGNORED_FIELDS = ("latent_distribution", "conditional")
+from .config import GANConfig, require_config
 
 
 def sample_curves(
@@ -26,14 +23,13 @@ def sample_curves(
     (``sample_latent`` below) unless a recipe beyond the slides plugs in another
     (sinegan.recipe.curves_for does).
     """
-    if latent_sampler is None:
-        require_slides_config(config, "sample_curves", IGNORED_FIELDS)
     require_config(config)
+    if latent_sampler is None:
+        require_slides_values(config, "sample_curves")
     require_int("n", n, minimum=1)
     require_int("seed", seed, minimum=0)
-    latent = (latent_sampler or sample_latent)(
-        config, int(n), np.random.default_rng(seed)
-    )  # (n, latent_dim)
+    # (n, latent_dim)
+    latent = (latent_sampler or sample_latent)(config, int(n), np.random.default_rng(seed))
     return generate_curves(generator, latent)  # (n, train_len)
 
 
@@ -63,11 +59,10 @@ def sample_latent(config: GANConfig, shape, rng: np.random.Generator) -> np.ndar
     another distribution, or add the frequency b a conditional G must draw
     (sinegan.recipe.latent_for draws for any config).
     """
-    require_slides_config(config, "sample_latent", IGNORED_FIELDS)
-    leading = latent_shape(config, shape, rng)
-    return rng.uniform(config.y_min, config.y_max, size=(*leading, config.latent_dim)).astype(
-        np.float32
-    )
+    require_config(config)
+    require_slides_values(config, "sample_latent")
+    size = (*latent_shape(config, shape, rng), config.latent_dim)
+    return rng.uniform(config.y_min, config.y_max, size=size).astype(np.float32)
 
 
 def latent_shape(config: GANConfig, shape, rng: np.random.Generator) -> tuple:

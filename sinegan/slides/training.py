@@ -52,19 +52,17 @@ def train_gan_epoch(
     averaged generator); the slides have none.
     """
     metrics = []
-    for step_rows, step_latent in zip(rows, latent):  # (k, 64), (k, 64, latent_dim)
+    for step_rows, step_latent in zip(rows, latent, strict=True):  # (k, 64), (k, 64, latent_dim)
         d_metrics = []
-        for n, noise in zip(step_rows, step_latent):  # k = 1 on the slides
+        for n, noise in zip(step_rows, step_latent, strict=True):  # k = 1 on the slides
             real = np.ones(len(n), dtype=np.float32)  # (64,) "real"
-            labels = np.concatenate(
-                [real, np.zeros_like(real)]
-            )  # (128,) real curves, then generated ones
+            # (128,) real curves, then generated ones
+            labels = np.concatenate([real, np.zeros_like(real)])
             # Slide bug, kept on purpose in this engine: Keras 3's predict builds
             # a tf.data pipeline on every call (~70 ms), most of a step's time.
             generated = generator.predict(noise, verbose=0)  # (64, 64)
-            x = np.concatenate(
-                [real_curves[n], generated]
-            )  # (128, 64) X_TRAIN[n], then G(NOISE[n])
+            # (128, 64) X_TRAIN[n], then G(NOISE[n])
+            x = np.concatenate([real_curves[n], generated])
             discriminator.trainable = True
             d_metrics.append(discriminator.train_on_batch(x, labels))  # D loss, D accuracy
         discriminator.trainable = False
@@ -89,9 +87,8 @@ def pretrain_discriminator(
     Each batch is ``half_batch`` random rows n of X_TRAIN followed by the *same*
     rows of NOISE, as on the slides. Yields (loss, accuracy) after each batch.
     """
-    labels = np.concatenate([np.ones(half_batch), np.zeros(half_batch)]).astype(
-        np.float32
-    )  # (128,)
+    # (128,)
+    labels = np.concatenate([np.ones(half_batch), np.zeros(half_batch)]).astype(np.float32)
     for _ in range(batches):
         n = rng.integers(0, len(real_curves), size=half_batch)  # (64,) the slides' n
         x = np.concatenate([real_curves[n], noise_curves[n]])  # (128, 64) X_TRAIN[n], then NOISE[n]

@@ -24,15 +24,15 @@ import sys
 
 from ..backends import NAMES as BACKENDS
 from ..backends import select as select_backend
+from ..config_fields import element_type
 from ..presets import PRESETS, preset
-from ..slides.config import GANConfig, element_type
+from ..slides.config import GANConfig
 from .checkpoint import plane_frames, read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
 
-CONFIG_FIELDS = {
-    field.name: field.type for field in dataclasses.fields(GANConfig)
-}  # name -> "int", "float", ...
+# name -> "int", "float", ...
+CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
 
 
@@ -143,7 +143,8 @@ def build_parser(prog="sinegan"):
 
 
 def validate(arguments, parser):
-    """Every check that needs no TensorFlow; fills in ``arguments.config`` and ``arguments.checkpoint``."""
+    """Every check that needs no TensorFlow; fills in ``arguments.config`` and
+    ``arguments.checkpoint``."""
     if arguments.backend is not None:
         try:
             select_backend(arguments.backend)  # before Keras is imported
@@ -195,9 +196,9 @@ def validate(arguments, parser):
         and not plane_frames(arguments.checkpoint)
     ):
         parser.error(
-            f"--view plane expected a run that recorded the (b, c) plane at its monitored epochs; this one "
-            f"has no frame (it was trained by an older sinegan, or has not trained an epoch): train it "
-            f"again, or use --view curves. Received: run={run!r}"
+            "--view plane expected a run that recorded the (b, c) plane at its monitored epochs; "
+            "this one has no frame (it was trained by an older sinegan, or has not trained an "
+            f"epoch): train it again, or use --view curves. Received: run={run!r}"
         )
     if arguments.command in OUTPUT_SUFFIXES:
         check_output_file(arguments.output, OUTPUT_SUFFIXES[arguments.command], parser)

@@ -1,4 +1,5 @@
-"""What the examples and the ``sinegan`` command share: one-line errors, checked integers, a checked folder.
+"""What the examples and the ``sinegan`` command share: one-line errors, checked numbers and
+folders.
 
 Nothing here imports TensorFlow, so a bad argument is reported at once, before
 the slow imports of training.
@@ -52,7 +53,7 @@ def prepare_output_folder(path, parser, option="--out"):
 
 
 def parse_with_output_folder(parser, argv):
-    """``parser.parse_args(argv)``, then the check of ``--out`` above: every bad input before any training."""
+    """``parser.parse_args(argv)``, then the ``--out`` check above: bad input before training."""
     arguments = parser.parse_args(argv)
     prepare_output_folder(arguments.out, parser)
     return arguments

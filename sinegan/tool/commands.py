@@ -47,7 +47,8 @@ from .rundir import (
 
 
 class StopOnFlag(keras.callbacks.Callback):
-    """Ask the trainer to stop after this epoch once ``flag["stop"]`` is set (by the SIGINT handler)."""
+    """Ask the trainer to stop after this epoch once ``flag["stop"]`` is set (by the SIGINT
+    handler)."""
 
     def __init__(self, flag):
         super().__init__()
@@ -67,13 +68,12 @@ def train(arguments, prog):
         total = trainer.config.epochs
     else:
         written_on = checkpoint_backend(arguments.checkpoint)
-        if (
-            written_on != backends.name()
-        ):  # dropout masks and batches would differ: not the same run
+        # dropout masks and batches would differ: not the same run
+        if written_on != backends.name():
             raise ValueError(
-                f"backend expected {written_on!r}, the backend this run was trained on: a run resumes "
-                f"exactly only there (add --backend {written_on}; sample, evaluate and animate "
-                f"work on any backend). Received: backend={backends.name()!r}"
+                f"backend expected {written_on!r}, the backend this run was trained on: a run "
+                f"resumes exactly only there (add --backend {written_on}; sample, evaluate and "
+                f"animate work on any backend). Received: backend={backends.name()!r}"
             )
         trainer = trainer_from_checkpoint(arguments.checkpoint, epochs=arguments.epochs)
         total = trainer.config.epochs  # cli.py checked it is at least the epochs already done
@@ -91,7 +91,8 @@ def train(arguments, prog):
     try:
         if arguments.out is not None:
             print(
-                f"Step 3: pre-training the discriminator ({trainer.config.pretrain_batches} batches)",
+                "Step 3: pre-training the discriminator "
+                f"({trainer.config.pretrain_batches} batches)",
                 flush=True,
             )
             trainer.pretrain_discriminator(log=None)
@@ -143,9 +144,10 @@ def train(arguments, prog):
 def sample(arguments, prog):
     trainer = trainer_from_checkpoint(arguments.checkpoint)
     x, real = trainer.dataset.x, trainer.dataset.curves
+    # (n, 64)
     curves = curves_for(
         trainer.sampling_generator, trainer.config, arguments.n, seed=arguments.seed
-    )  # (n, 64)
+    )
     if arguments.output.lower().endswith(".png"):
         figure = plot_generated_vs_real(x, curves, real, count=min(12, arguments.n))
         save_figure(arguments.output, figure)
@@ -164,7 +166,8 @@ def evaluate(arguments, prog):
     rows = np.random.default_rng(arguments.seed).choice(
         len(data.curves), min(arguments.n, len(data.curves)), replace=False
     )
-    # As many real curves as generated ones, up to the whole data; k-NN compares equal sizes (paired).
+    # As many real curves as generated ones, up to the whole data; k-NN compares equal sizes
+    # (paired).
     report = evaluate_curves(
         generated, data.curves[rows], data.x, seed=arguments.seed, paired=len(rows)
     )

@@ -30,9 +30,8 @@ def atomic_write(path, write):
     os.close(handle)
     try:
         write(temporary)
-        os.chmod(
-            temporary, 0o666 & ~_current_umask()
-        )  # mkstemp makes it private; give it a normal file's mode
+        # mkstemp makes it private; give it a normal file's mode
+        os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, path)
     except BaseException:  # also Ctrl-C: never leave the temporary file behind
         if os.path.exists(temporary):

@@ -69,7 +69,7 @@ def plane_frames(checkpoint) -> list:
 
 
 def _plane_arrays(frames) -> dict:
-    """Each PlaneFrame field of every frame, stacked: (frames,), (frames, nb) ... """
+    """Each PlaneFrame field of every frame, stacked: (frames,), (frames, nb) ..."""
     if not frames:
         return {}
     if len({(frame.scores.shape, frame.frequency.shape) for frame in frames}) > 1:

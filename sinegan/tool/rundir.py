@@ -1,7 +1,8 @@
 """A run directory: what ``sinegan train`` writes, and what the other commands read.
 
     config.json            the GANConfig, field by field
-    checkpoint.npz         the whole training state (sinegan.tool.checkpoint), rewritten after every epoch
+    checkpoint.npz         the whole training state (sinegan.tool.checkpoint), rewritten after
+                           every epoch
     history.csv            one row per epoch: mean losses and accuracies, seconds, and the
                            quality measures in the epochs they were taken
     generator.keras        G, in Keras' own format (keras.saving.load_model reads it)

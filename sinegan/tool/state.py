@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 def _state_owners(trainer) -> dict:
-    """The models and optimizers whose variables a checkpoint holds, by group name, in a fixed order."""
+    """The models and optimizers whose variables a checkpoint holds, by group name, in one order."""
     owners = {
         "discriminator": trainer.discriminator,  # weights and Dropout seed states
         "generator": trainer.generator,
@@ -71,7 +71,8 @@ def seed_state_keys(model) -> dict:
 
 
 def require_same_variables(saved: dict, variables: dict):
-    """Refuse, naming what differs, unless each of the trainer's variables has a saved array of its shape."""
+    """Refuse, naming what differs, unless each of the trainer's variables has a saved array of
+    its shape."""
     missing = sorted(variables.keys() - saved.keys())  # in the trainer, not in the checkpoint
     extra = sorted(saved.keys() - variables.keys())  # in the checkpoint, not in the trainer
     shapes = [

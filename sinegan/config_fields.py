@@ -1,0 +1,60 @@
+"""What the fields of a GANConfig hold: plain Python values, and which fields each slides'
+function cannot honour.
+
+The slides' builders (sinegan.slides) build the slides' parts. The table below
+says, for each of them, the fields beyond the slides that would change what it
+builds; handed a config that sets one, it refuses it in one line naming the
+field, rather than silently build the slides' part. sinegan.recipe builds any
+config, passing those fields' values to the same builders as arguments.
+
+This module imports nothing beyond the standard library and sinegan.validation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .validation import fail
+
+# The fields beyond the slides that each slides' function would ignore.
+IGNORED_BY = {
+    "build_discriminator": (
+        *("hidden_activation", "adam_beta_1", "adam_beta_2", "minibatch_std_group", "loss"),
+        *("conditional", "discriminator_conditioning"),
+    ),
+    "build_generator": (
+        *("hidden_activation", "adam_beta_1", "adam_beta_2", "conditional"),
+        *("generator_architecture", "generator_channels"),
+    ),
+    "build_gan": ("adam_beta_1", "adam_beta_2", "generator_loss", "conditional"),
+    "sample_latent": ("latent_distribution", "conditional"),
+    "sample_curves": ("latent_distribution", "conditional"),
+}
+_PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
+
+
+def require_slides_values(config, function: str):
+    """ValueError unless every field that ``function`` ignores holds the slides' value."""
+    slides_values = {field.name: field.default for field in dataclasses.fields(config)}
+    for name in IGNORED_BY[function]:
+        value = getattr(config, name)
+        if value != slides_values[name]:
+            expected = f"the slides' value {slides_values[name]!r}: {function} builds the slides'"
+            fail(name, f"{expected} part only; sinegan.recipe builds this config", value)
+
+
+def plain_values(config) -> dict:
+    """Each field's value as a plain Python value of the field's type (a NumPy number becomes
+    an int, a float or a bool, an int in a float field a float), as Keras and JSON expect."""
+    values = {}
+    for field in dataclasses.fields(config):
+        plain, value = _PLAIN_TYPES.get(element_type(field.type)), getattr(config, field.name)
+        if plain is not None:
+            value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
+        values[field.name] = value
+    return values
+
+
+def element_type(annotation: str) -> str:
+    """The type a field's values are made of: "int" for "int" and for "tuple[int, ...]"."""
+    return annotation.partition("[")[2].partition(",")[0].strip() or annotation
