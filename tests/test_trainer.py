@@ -1,3 +1,4 @@
+import keras
 import numpy as np
 import pytest
 
@@ -116,6 +117,21 @@ def test_fresh_latent_draws_new_vectors_every_step(small_config):
 def test_trainer_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Trainer(**kwargs)
+
+
+def test_train_without_the_monitor_records_no_measure_and_still_calls_the_callbacks(small_config):
+    seen = []
+
+    class Seen(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            seen.append(sorted(logs))
+
+    trainer = Trainer(small_config.replace(epochs=2, monitor_every=1))
+    history = trainer.train(log=None, callbacks=[Seen()], monitor=False)
+    assert history.quality == [] and history.plane == [] and len(history.step_metrics) == 2
+    assert seen == [sorted(METRICS)] * 2  # the epoch's means, and no measure
+    with pytest.raises(ValueError, match="Received: monitor=1"):
+        trainer.train(1, log=None, monitor=1)
 
 
 @pytest.mark.parametrize("epochs", [-1, 1.5, True])

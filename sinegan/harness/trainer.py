@@ -31,7 +31,7 @@ from ..slides.config import GANConfig, require_config
 from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator
-from ..validation import require_int
+from ..validation import require_bool, require_int
 from .checks import compile_epoch_end, discriminator_diverged
 from .history import METRICS, History, TrainingDiverged, check_finite, check_finite_weights
 from .monitor import QualityMonitor, RecordQuality
@@ -113,28 +113,33 @@ class Trainer:
         return list(self.history.pretrain_accuracy)
 
     # --- Step 5 ------------------------------------------------------------------
-    def train(self, epochs: int | None = None, log=print, callbacks=None) -> History:
+    def train(
+        self, epochs: int | None = None, log=print, callbacks=None, monitor: bool = True
+    ) -> History:
         """Train the GAN for ``epochs`` more epochs (default: ``config.epochs``).
 
         ``callbacks`` are ``keras.callbacks.Callback`` objects, attached to the
         GAN model. They run after ``RecordQuality`` (sinegan.harness.monitor), so
         each epoch's ``logs`` hold the epoch means of ``METRICS`` and, when
-        measured, the quality measures. A callback may stop training by setting
+        measured, the quality measures. ``monitor=False`` leaves that callback
+        out: no quality measure and no (b, c) frame is recorded (a benchmark of
+        the loop alone). A callback may stop training by setting
         ``model.stop_training``. A non-finite loss or weight raises
         ``TrainingDiverged`` before any callback sees the bad epoch.
         """
         epochs = self.config.epochs if epochs is None else epochs
         require_int("epochs", epochs, minimum=0)
+        require_bool("monitor", monitor)
         callbacks = list(callbacks or [])
         if not all(isinstance(callback, keras.callbacks.Callback) for callback in callbacks):
             raise ValueError(
                 "callbacks expected keras.callbacks.Callback objects. "
                 f"Received: callbacks={callbacks!r}"
             )
-        # The monitor comes first, so that the other callbacks see its measures.
-        monitor = RecordQuality(self, last_epoch=self.epoch + epochs, log=log)
+        if monitor:  # first, so that the other callbacks see its measures
+            callbacks.insert(0, RecordQuality(self, last_epoch=self.epoch + epochs, log=log))
         callback_list = keras.callbacks.CallbackList(
-            [monitor, *callbacks], model=self.gan, epochs=epochs, steps=self.config.steps_per_epoch
+            callbacks, model=self.gan, epochs=epochs, steps=self.config.steps_per_epoch
         )
         self.gan.stop_training = False
         callback_list.on_train_begin()
