@@ -11,14 +11,17 @@ Each (backend, engine) pair is measured in its own child process (this script,
 re-invoked with ``--child`` and ``KERAS_BACKEND`` set), because a process picks its
 Keras backend once, and so that its peak memory is its own. A child measures:
 
-- ms per GAN step: one warm-up epoch first (its first call traces or compiles,
-  which costs seconds and is excluded), then several repeats of one epoch (64
-  steps each); we print the median over the repeats. The ratio literal/fast is
-  the speed-up on that backend.
-- the wrapper: one ``Trainer.train`` call of as many epochs as the repeats (the
-  mean per step, since it is one call), after a warm-up epoch, against the engine
-  alone (fast engine; the quality measurement is switched off for it, since it is
-  work of its own, not overhead). Target: within 5%.
+- ms per GAN step of the engine alone: one warm-up epoch first (its first call
+  traces or compiles, which costs seconds and is excluded), then several repeats
+  of one epoch (64 steps each) through ``Trainer.run_epoch``; we print the median
+  over the repeats. The ratio literal/fast is the speed-up on that backend.
+- ms per GAN step through ``Trainer.train`` (fast engine): after a warm-up epoch,
+  one call of as many epochs as the repeats, each epoch timed by a Keras callback
+  from its ``on_epoch_begin`` to its ``on_epoch_end``, as the peers time theirs;
+  the median over the epochs. This is what the comparison with the peers reads.
+  The quality measurement is switched off for it, since it is work of its own,
+  not overhead. The wrapper (the call's mean per step against the engine alone):
+  target within 5%.
 - peak RSS: the largest resident memory of the child (``ru_maxrss``), in MiB.
 - FLOPs per step, counted from the layer sizes (see ``flops_per_step``), and the
   GFLOP/s this gives. A 2-core CPU can do tens of GFLOP/s; the engines reach far
@@ -30,15 +33,19 @@ Keras backend once, and so that its peak memory is its own. A child measures:
   step time x the other 4,032 steps), unless ``--full-literal`` runs it for real.
   Importing Keras and building the models are timed separately.
 
-Then the peers (benchmarks/peers.py: the keras.io idiom, a plain PyTorch loop and
-hand-written JAX) run on the same recipe, each in its own process, and one table
-compares every loop per step.
+The peers (benchmarks/peers.py: the keras.io idiom, a plain PyTorch loop and
+hand-written JAX) run on the same recipe, each in its own process too.
 
-On a 2-core CPU, one and the same JAX program runs at one of two speeds,
-decided when its process starts (about 0.50 or 0.70 ms/step for both sinegan's
-JAX engine and the hand-written peer, seen over many runs). So every fast
-engine and every peer runs in several processes (``--processes``, default 3),
-and the table keeps each one's fastest process.
+Everything runs in interleaved rounds (``--rounds``, default 3): in each round,
+for each backend, its peers and its fast engine run one after another, each in a
+fresh process (peer, engine, peer, engine...; the order flips every round), so a
+peer and the engine it is compared with share whatever else the machine is doing
+at that moment. The table keeps each loop's fastest round, and the ratios
+engine/peer come from the same run. On a 2-core CPU, one and the same JAX program
+runs at one of two speeds, decided when its process starts, and other work on the
+machine slows any process down, so a single process per loop, or all of one
+loop's processes before all of another's, can flip a ratio. The literal engines,
+tens of times slower and outside the comparison, run once, in the first round.
 """
 
 from __future__ import annotations
@@ -98,6 +105,26 @@ def flops_per_step(config) -> int:
     return generate + train_discriminator + train_generator_through_frozen_discriminator
 
 
+class _EpochTimer:
+    """A Keras callback (built on first use, after Keras is imported) that times each epoch of ``Trainer.train``."""
+
+    def __new__(cls):
+        import keras
+
+        class EpochTimer(keras.callbacks.Callback):
+            def __init__(self):
+                super().__init__()
+                self.seconds = []
+
+            def on_epoch_begin(self, epoch, logs=None):
+                self.start = time.perf_counter()
+
+            def on_epoch_end(self, epoch, logs=None):
+                self.seconds.append(time.perf_counter() - self.start)
+
+        return EpochTimer()
+
+
 def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
     """Everything about one engine, measured in this (child) process."""
     start = time.perf_counter()
@@ -138,9 +165,12 @@ def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
     if engine == "fast":  # the same epochs through Trainer.train: finite check, snapshot, history
         trainer._measure_quality = lambda log: {}  # quality measurement is work of its own, not overhead
         trainer.train(1, log=None)  # warm-up, as for the engine: traces the finite check and the snapshot
+        timer = _EpochTimer()  # each epoch as the peers time theirs: from a callback's epoch begin to its end
         start = time.perf_counter()
-        trainer.train(repeats, log=None)  # one call, as a user makes it: repeats epochs
+        trainer.train(repeats, log=None, callbacks=[timer])  # one call, as a user makes it: repeats epochs
         result["train_ms"] = 1000 * (time.perf_counter() - start) / (repeats * config.steps_per_epoch)
+        result["train_step_ms"] = [1000 * seconds / config.steps_per_epoch for seconds in timer.seconds]
+        result["median_train_step_ms"] = statistics.median(result["train_step_ms"])
     if not full_recipe:
         steps_left = total_steps - config.steps_per_epoch  # the warm-up epoch ran the first 64
         result["estimated_full_recipe_seconds"] = (result["pretrain_seconds"] + warm_up
@@ -160,13 +190,28 @@ def run_child(backend: str, engine: str, repeats: int, full_recipe: bool) -> dic
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def report(results: dict, peers: list) -> None:
-    """``results``: {(backend, engine): child record}; ``peers``: benchmarks.peers records."""
-    flops = next(iter(results.values()))["flops_per_step"]
+def per_step(record: dict) -> float:
+    """What the comparison table reads: ms per step through the loop's own training call
+    (``Trainer.train`` for sinegan's fast engine, the engine alone for the literal one, the peer's loop)."""
+    return record.get("median_train_step_ms", record.get("median_step_ms", record.get("ms_per_step")))
+
+
+def best(records: list) -> dict:
+    """The round whose loop ran fastest."""
+    return min(records, key=per_step)
+
+
+def report(results: dict, peers: dict, rounds: int) -> None:
+    """``results``: {(backend, engine): [child record per round]}; ``peers``: {loop: [record per round]}."""
+    from benchmarks.peers import BACKEND, LABEL
+
+    flops = next(iter(results.values()))[0]["flops_per_step"]
     print(f"FLOPs per GAN step (from the layer sizes): {flops:,} = {flops / 1e6:.1f} MFLOP\n")
+    print("each engine in its fastest round: the engine alone (run_epoch), median over its epochs")
     print(" backend    | engine  | ms/step (median, min-max)  | GFLOP/s | peak RSS | import | build | pretrain "
           "| warm-up")
-    for (backend, name), result in results.items():
+    for (backend, name), records in results.items():
+        result = best(records)
         low, high = min(result["step_ms"]), max(result["step_ms"])
         gflops = flops / (result["median_step_ms"] / 1000) / 1e9
         print(f" {backend:10s} | {name:7s} | {result['median_step_ms']:8.3f} ({low:7.3f}-{high:7.3f}) "
@@ -175,46 +220,63 @@ def report(results: dict, peers: list) -> None:
               f"| {result['pretrain_seconds']:6.2f} s | {result['warm_up_seconds']:5.2f} s")
     verdict = {True: "met", False: "MISSED"}
     backends = sorted({backend for backend, _ in results}, key=BACKENDS.index)
-    print("\nper backend: literal/fast speed-up; Trainer.train against the fast engine alone (means per step); "
-          "full fast recipe")
+    print("\nper backend: literal/fast speed-up; Trainer.train against the fast engine alone (means per step, "
+          "same process); full fast recipe (first round)")
     for backend in backends:
-        fast, literal = results[(backend, "fast")], results.get((backend, "literal"))
+        fast, literal = best(results[(backend, "fast")]), results.get((backend, "literal"), [None])[0]
         speed_up = f"{literal['median_step_ms'] / fast['median_step_ms']:6.1f}x" if literal else "     -"
         wrapper = fast["train_ms"] / statistics.mean(fast["step_ms"])  # a mean against a mean
+        full = next(record["full_recipe_seconds"] for record in results[(backend, "fast")]
+                    if "full_recipe_seconds" in record)
         print(f" {backend:10s} | speed-up {speed_up} | train() {fast['train_ms']:.3f} ms/step = "
               f"{100 * (wrapper - 1):+.1f}% ({verdict[wrapper <= TARGET_WRAPPER]}: <= +5%) "
-              f"| full recipe {fast['full_recipe_seconds']:5.1f} s")
+              f"| full recipe {full:5.1f} s")
         if literal and "full_recipe_seconds" not in literal:
             print(f" {'':10s} | literal full recipe {literal['estimated_full_recipe_seconds']:.0f} s estimated "
                   "(pretrain + warm-up epoch + median ms/step x 4,032; --full-literal measures it)")
         elif literal:
             print(f" {'':10s} | literal full recipe {literal['full_recipe_seconds']:.0f} s measured")
 
-    print("\nevery loop on the slides' recipe, ms per GAN step (median), fastest first:")
-    rows = [(f"sinegan {name} engine", backend, result["median_step_ms"])
-            for (backend, name), result in results.items()]
-    rows += [(f"peer: {peer['loop']}", peer["backend"], peer["ms_per_step"]) for peer in peers if "ms_per_step" in peer]
-    for label, backend, ms in sorted(rows, key=lambda row: row[2]):
-        print(f" {label:28s} | {backend:10s} | {ms:8.3f}")
-    for peer in peers:
-        if "skipped" in peer:
-            print(f" peer {peer['loop']}: skipped, {peer['skipped']}")
+    print(f"\nevery loop on the slides' recipe, ms per GAN step, best of {rounds} interleaved round(s) "
+          "(each round: the median over its epochs); fastest first:")
+    rows = [(f"sinegan fast engine, Trainer.train", backend, [per_step(record) for record in records])
+            for (backend, name), records in results.items() if name == "fast"]
+    rows += [(f"sinegan literal engine (1 process)", backend, [per_step(record) for record in records])
+             for (backend, name), records in results.items() if name == "literal"]
+    rows += [(f"peer: {LABEL[loop]}", BACKEND[loop], [per_step(record) for record in records if "skipped" not in record])
+             for loop, records in peers.items()]
+    rows = [row for row in rows if row[2]]
+    print(f" {'loop':52s} | {'backend':10s} | {'best':>8s} | every round")
+    for label, backend, figures in sorted(rows, key=lambda row: min(row[2])):
+        print(f" {label:52s} | {backend:10s} | {min(figures):8.3f} | {' '.join(f'{ms:.3f}' for ms in figures)}")
+    for loop, records in peers.items():
+        if all("skipped" in record for record in records):
+            print(f" peer {loop}: skipped, {records[0]['skipped']}")
 
-    fastest_backend, fastest = min(((backend, results[(backend, "fast")]) for backend in backends),
-                                   key=lambda item: item[1]["median_step_ms"])
-    print(f"\nfastest sinegan engine: fast on {fastest_backend}, {fastest['median_step_ms']:.3f} ms/step "
-          f"(goal <= {TARGET_STEP_MS} ms: {verdict[fastest['median_step_ms'] <= TARGET_STEP_MS]})")
-    hand_written = [peer for peer in peers if peer["loop"] == "jax_scan" and "ms_per_step" in peer]
-    if hand_written:
-        ratio = fastest["median_step_ms"] / hand_written[0]["ms_per_step"]
-        print(f"against hand-written JAX ({hand_written[0]['ms_per_step']:.3f} ms/step): {ratio:.2f}x its time "
-              f"(target <= 1: {verdict[ratio <= 1]})")
+    goals = {"jax_scan": 1.0, "keras_io_spe64": 1.0, "keras_io": 1.0, "torch_eager": 1.5}
+    print("\nsinegan's fast engine (Trainer.train) against each peer on its backend, best against best "
+          "(and the median of the per-round ratios):")
+    for loop, records in peers.items():
+        timed = [record for record in records if "skipped" not in record]
+        if not timed or (BACKEND[loop], "fast") not in results:
+            continue
+        engine = results[(BACKEND[loop], "fast")]
+        ratio = per_step(best(engine)) / per_step(best(timed))
+        paired = [per_step(a) / per_step(b) for a, b in zip(engine, records) if "skipped" not in b]
+        print(f" {BACKEND[loop]:10s} | / {LABEL[loop]:44s} | {ratio:5.2f}x (per round {statistics.median(paired):.2f}x)"
+              f" | goal <= {goals[loop]}: {verdict[ratio <= goals[loop]]}")
+
+    fastest_backend, fastest = min(((backend, best(results[(backend, "fast")])) for backend in backends),
+                                   key=lambda item: per_step(item[1]))
+    print(f"\nfastest sinegan engine: fast on {fastest_backend}, {per_step(fastest):.3f} ms/step through "
+          f"Trainer.train (goal <= {TARGET_STEP_MS} ms: {verdict[per_step(fastest) <= TARGET_STEP_MS]})")
     if ("tensorflow", "literal") in results:
-        literal, fast = results[("tensorflow", "literal")], results[("tensorflow", "fast")]
+        literal, fast = results[("tensorflow", "literal")][0], best(results[("tensorflow", "fast")])
         speed_up = literal["median_step_ms"] / fast["median_step_ms"]
         print(f"speed-up on TensorFlow: {speed_up:.0f}x (target >= {TARGET_SPEED_UP}x, "
               f"{verdict[speed_up >= TARGET_SPEED_UP]})")
-    full = fastest["full_recipe_seconds"]
+    full = min(next(record["full_recipe_seconds"] for record in results[(backend, "fast")]
+                    if "full_recipe_seconds" in record) for backend in backends)
     print(f"full recipe, fastest backend: {full:.1f} s (target <= {TARGET_FULL_RECIPE_SECONDS:.0f} s, "
           f"{verdict[full <= TARGET_FULL_RECIPE_SECONDS]})")
 
@@ -226,8 +288,9 @@ def main() -> None:
                         help="Keras backends to measure (default: every one installed)")
     parser.add_argument("--no-literal", action="store_true", help="skip the literal engine")
     parser.add_argument("--no-peers", action="store_true", help="skip the peers (benchmarks/peers.py)")
-    parser.add_argument("--processes", type=int, default=3,
-                        help="processes per fast engine and per peer; the fastest is kept (default 3)")
+    parser.add_argument("--processes", "--rounds", type=int, default=3, dest="rounds",
+                        help="interleaved rounds: in each, every peer and every fast engine runs in a process "
+                             "of its own, and the table keeps each one's fastest round (default 3)")
     parser.add_argument("--full-literal", action="store_true",
                         help="run the literal engine's full recipe for real (minutes per backend)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -240,33 +303,41 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure_engine(args.engine, args.repeats, args.full_recipe)))
         return
+    from benchmarks.peers import BACKEND, LOOPS, run_peer
     from sinegan.backends import installed  # imports no Keras
 
     repeats = {"literal": 1 if args.quick else 3, "fast": 5 if args.quick else 30}
-    engines = ("fast",) if args.no_literal else ("fast", "literal")
-    results = {}
-    processes = {"fast": args.processes, "literal": 1}
+    peer_epochs = 5 if args.quick else 30  # as many timed epochs as the fast engine's
+    backends = []
     for backend in args.backends:
-        if not installed(backend):
+        if installed(backend):
+            backends.append(backend)
+        else:
             print(f"skipping the {backend} backend: its library is not installed")
-            continue
-        for engine in engines:
-            print(f"measuring the {engine} engine on {backend} ({processes[engine]} x {repeats[engine]} "
-                  "repeats of 64 steps) ...", flush=True)
-            full_recipe = engine == "fast" or args.full_literal
-            runs = [run_child(backend, engine, repeats[engine], full_recipe) for _ in range(processes[engine])]
-            results[(backend, engine)] = min(runs, key=lambda run: run["median_step_ms"])  # the fastest process
-    peers = []
-    if not args.no_peers:
-        from benchmarks.peers import run_all_peers
-
-        print(f"measuring the peers ({args.processes} processes each) ...", flush=True)
-        rounds = [run_all_peers(epochs=2 if args.quick else 10) for _ in range(args.processes)]
-        for records in zip(*rounds):  # one loop's records, one per round: keep the fastest
-            timed = [record for record in records if "ms_per_step" in record]
-            peers.append(min(timed, key=lambda record: record["ms_per_step"]) if timed else records[0])
+    results, peers = {}, {}
+    for round_number in range(args.rounds):
+        print(f"round {round_number + 1} of {args.rounds} ...", flush=True)
+        for backend in backends:
+            # peer, engine, peer, engine...: each pair shares whatever else the machine is doing, and the order
+            # alternates between rounds.
+            jobs = [("peer", loop) for loop in LOOPS if BACKEND[loop] == backend and not args.no_peers]
+            jobs.append(("engine", "fast"))
+            if round_number % 2:
+                jobs.reverse()
+            for kind, name in jobs:
+                print(f"  {backend}: {'the fast engine' if kind == 'engine' else 'peer ' + name} ...", flush=True)
+                if kind == "peer":
+                    peers.setdefault(name, []).append(run_peer(name, epochs=peer_epochs))
+                else:  # the first round also times the full recipe, first trace included
+                    results.setdefault((backend, "fast"), []).append(
+                        run_child(backend, "fast", repeats["fast"], full_recipe=round_number == 0))
+            if round_number == 0 and not args.no_literal:  # once: tens of times slower, outside the comparison
+                print(f"  {backend}: the literal engine ({repeats['literal']} repeats of 64 steps) ...", flush=True)
+                results[(backend, "literal")] = [run_child(backend, "literal", repeats["literal"],
+                                                           args.full_literal)]
     print()
-    report(results, peers)
+    report(dict(sorted(results.items(), key=lambda item: (BACKENDS.index(item[0][0]), item[0][1]))), peers,
+           args.rounds)
 
 
 if __name__ == "__main__":

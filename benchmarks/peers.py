@@ -55,9 +55,9 @@ shows instead of silently winning. The output is one JSON line, e.g.
 
     {"loop": "jax_scan", "ms_per_step": 0.66, "epochs": 5, "steps": 64, "backend": "jax", ...}
 
-``run_all_peers(epochs, steps)`` runs every loop in a child process and returns
-their records; a loop whose library is missing, or whose child fails, gives
-``{"loop": ..., "skipped": reason}``. Importing this module imports none of TensorFlow, PyTorch or JAX.
+``run_peer(loop, epochs, steps)`` runs one loop in a child process and returns its
+record; ``run_all_peers(epochs, steps)`` does so for every loop. A loop whose
+library is missing, or whose child fails, gives ``{"loop": ..., "skipped": reason}``. Importing this module imports none of TensorFlow, PyTorch or JAX.
 """
 
 from __future__ import annotations
@@ -90,6 +90,10 @@ LOOPS = {
     "torch_eager": ("torch",),
     "jax_scan": ("jax",),
 }
+# The backend each loop runs on, and what a table calls it.
+BACKEND = {"keras_io": "tensorflow", "keras_io_spe64": "tensorflow", "torch_eager": "torch", "jax_scan": "jax"}
+LABEL = {"keras_io": "keras.io idiom, fit", "keras_io_spe64": "keras.io idiom, fit, steps_per_execution=64",
+         "torch_eager": "plain PyTorch, eager", "jax_scan": "hand-written JAX, jitted lax.scan epoch"}
 
 
 def make_data(seed: int = SEED):
@@ -375,26 +379,26 @@ def missing_library(loop: str):
     return next((name for name in LOOPS[loop] if importlib.util.find_spec(name) is None), None)
 
 
+def run_peer(loop: str, epochs: int = 5, steps: int = STEPS_PER_EPOCH) -> dict:
+    """One loop in its own child process: its record, or ``{"loop", "skipped"}`` if it could not run."""
+    missing = missing_library(loop)
+    if missing is not None:
+        return {"loop": loop, "skipped": f"{missing} is not installed"}
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "3"))
+    if loop.startswith("keras_io"):
+        env["KERAS_BACKEND"] = "tensorflow"
+    command = [sys.executable, os.path.abspath(__file__), loop, "--epochs", str(epochs), "--steps", str(steps)]
+    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    lines = completed.stdout.strip().splitlines()
+    if completed.returncode != 0 or not lines:
+        last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"loop": loop, "skipped": f"the child failed (exit {completed.returncode}): {last}"}
+    return json.loads(lines[-1])
+
+
 def run_all_peers(epochs: int = 5, steps: int = STEPS_PER_EPOCH, loops=tuple(LOOPS)) -> list:
-    """Each loop in its own child process; a record per loop, ``{"loop", "skipped"}`` if it could not run."""
-    records = []
-    for loop in loops:
-        missing = missing_library(loop)
-        if missing is not None:
-            records.append({"loop": loop, "skipped": f"{missing} is not installed"})
-            continue
-        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "3"))
-        if loop.startswith("keras_io"):
-            env["KERAS_BACKEND"] = "tensorflow"
-        command = [sys.executable, os.path.abspath(__file__), loop, "--epochs", str(epochs), "--steps", str(steps)]
-        completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-        lines = completed.stdout.strip().splitlines()
-        if completed.returncode != 0 or not lines:
-            last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
-            records.append({"loop": loop, "skipped": f"the child failed (exit {completed.returncode}): {last}"})
-            continue
-        records.append(json.loads(lines[-1]))
-    return records
+    """Each loop in its own child process, one after another; a record per loop (see ``run_peer``)."""
+    return [run_peer(loop, epochs, steps) for loop in loops]
 
 
 def main(argv=None) -> None:
