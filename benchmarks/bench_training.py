@@ -68,7 +68,7 @@ TARGET_STEP_MS = 0.5  # the goal per step on 2 cores (and at least as fast as ha
 
 def dense_multiply_adds(sizes) -> int:
     """Multiply-adds of a stack of Dense layers for one input row: sum of in x out."""
-    return sum(fan_in * fan_out for fan_in, fan_out in zip(sizes[:-1], sizes[1:]))
+    return sum(fan_in * fan_out for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True))
 
 
 def flops_per_step(config) -> int:
@@ -97,16 +97,20 @@ def flops_per_step(config) -> int:
     """
     half = config.batch_size // 2
     generator = dense_multiply_adds([config.latent_dim, *config.generator_units, config.train_len])
-    discriminator = dense_multiply_adds([config.train_len, config.discriminator_units,
-                                         config.discriminator_units, 1])
+    discriminator = dense_multiply_adds(
+        [config.train_len, config.discriminator_units, config.discriminator_units, 1]
+    )
     generate = 2 * half * generator
     train_discriminator = 3 * 2 * (2 * half) * discriminator
-    train_generator_through_frozen_discriminator = 3 * 2 * half * generator + 2 * 2 * half * discriminator
+    train_generator_through_frozen_discriminator = (
+        3 * 2 * half * generator + 2 * 2 * half * discriminator
+    )
     return generate + train_discriminator + train_generator_through_frozen_discriminator
 
 
 class _EpochTimer:
-    """A Keras callback (built on first use, after Keras is imported) that times each epoch of ``Trainer.train``."""
+    """A Keras callback that times each epoch of ``Trainer.train`` (built on first use, after Keras
+    is imported)."""
 
     def __new__(cls):
         import keras
@@ -129,7 +133,12 @@ def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
     """Everything about one engine, measured in this (child) process."""
     start = time.perf_counter()
     from sinegan import GANConfig, Trainer, backends  # imports Keras and its backend
-    result = {"engine": engine, "backend": backends.name(), "import_seconds": time.perf_counter() - start}
+
+    result = {
+        "engine": engine,
+        "backend": backends.name(),
+        "import_seconds": time.perf_counter() - start,
+    }
     config = GANConfig()  # the slides' recipe
     result["flops_per_step"] = flops_per_step(config)
     total_steps = config.epochs * config.steps_per_epoch  # 4,096
@@ -163,37 +172,60 @@ def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
     result["step_ms"] = step_ms
     result["median_step_ms"] = median = statistics.median(step_ms)
     if engine == "fast":  # the same epochs through Trainer.train: finite check, snapshot, history
-        trainer._measure_quality = lambda log: {}  # quality measurement is work of its own, not overhead
-        trainer.train(1, log=None)  # warm-up, as for the engine: traces the finite check and the snapshot
-        timer = _EpochTimer()  # each epoch as the peers time theirs: from a callback's epoch begin to its end
+        # The quality measurement is work of its own, not overhead: monitor=False leaves it out.
+        # A warm-up first, as for the engine: it traces the finite check and the snapshot.
+        trainer.train(1, log=None, monitor=False)
+        # each epoch as the peers time theirs: from a callback's epoch begin to its end
+        timer = _EpochTimer()
         start = time.perf_counter()
-        trainer.train(repeats, log=None, callbacks=[timer])  # one call, as a user makes it: repeats epochs
-        result["train_ms"] = 1000 * (time.perf_counter() - start) / (repeats * config.steps_per_epoch)
-        result["train_step_ms"] = [1000 * seconds / config.steps_per_epoch for seconds in timer.seconds]
+        # One call, as a user makes it, of `repeats` epochs.
+        trainer.train(repeats, log=None, callbacks=[timer], monitor=False)
+        result["train_ms"] = (
+            1000 * (time.perf_counter() - start) / (repeats * config.steps_per_epoch)
+        )
+        result["train_step_ms"] = [
+            1000 * seconds / config.steps_per_epoch for seconds in timer.seconds
+        ]
         result["median_train_step_ms"] = statistics.median(result["train_step_ms"])
     if not full_recipe:
         steps_left = total_steps - config.steps_per_epoch  # the warm-up epoch ran the first 64
-        result["estimated_full_recipe_seconds"] = (result["pretrain_seconds"] + warm_up
-                                                   + median / 1000 * steps_left)
-    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        result["estimated_full_recipe_seconds"] = (
+            result["pretrain_seconds"] + warm_up + median / 1000 * steps_left
+        )
+    # KiB on Linux
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
 def run_child(backend: str, engine: str, repeats: int, full_recipe: bool) -> dict:
-    """Re-invoke this script for one engine on one backend; its last stdout line is a JSON object."""
-    command = [sys.executable, os.path.abspath(__file__), "--child", "--engine", engine,
-               "--repeats", str(repeats)] + (["--full-recipe"] if full_recipe else [])
-    completed = subprocess.run(command, capture_output=True, text=True,
-                               env={**os.environ, "KERAS_BACKEND": backend})
+    """Re-invoke this script for one engine on one backend; its last stdout line is JSON."""
+    command = [
+        sys.executable,
+        os.path.abspath(__file__),
+        "--child",
+        "--engine",
+        engine,
+        "--repeats",
+        str(repeats),
+    ] + (["--full-recipe"] if full_recipe else [])
+    completed = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "KERAS_BACKEND": backend}
+    )
     if completed.returncode != 0:
-        sys.exit(f"The {backend} {engine} child failed (exit {completed.returncode}):\n{completed.stderr}")
+        sys.exit(
+            f"The {backend} {engine} child failed (exit {completed.returncode}):\n"
+            f"{completed.stderr}"
+        )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def per_step(record: dict) -> float:
     """What the comparison table reads: ms per step through the loop's own training call
-    (``Trainer.train`` for sinegan's fast engine, the engine alone for the literal one, the peer's loop)."""
-    return record.get("median_train_step_ms", record.get("median_step_ms", record.get("ms_per_step")))
+    (``Trainer.train`` for sinegan's fast engine, the engine alone for the literal one, the
+    peer's loop)."""
+    return record.get(
+        "median_train_step_ms", record.get("median_step_ms", record.get("ms_per_step"))
+    )
 
 
 def best(records: list) -> dict:
@@ -202,97 +234,176 @@ def best(records: list) -> dict:
 
 
 def report(results: dict, peers: dict, rounds: int) -> None:
-    """``results``: {(backend, engine): [child record per round]}; ``peers``: {loop: [record per round]}."""
+    """``results``: {(backend, engine): [child record per round]};
+    ``peers``: {loop: [record per round]}."""
     from benchmarks.peers import BACKEND, LABEL
 
     flops = next(iter(results.values()))[0]["flops_per_step"]
     print(f"FLOPs per GAN step (from the layer sizes): {flops:,} = {flops / 1e6:.1f} MFLOP\n")
     print("each engine in its fastest round: the engine alone (run_epoch), median over its epochs")
-    print(" backend    | engine  | ms/step (median, min-max)  | GFLOP/s | peak RSS | import | build | pretrain "
-          "| warm-up")
+    print(
+        " backend    | engine  | ms/step (median, min-max)  | GFLOP/s | peak RSS | import | build "
+        "| pretrain | warm-up"
+    )
     for (backend, name), records in results.items():
         result = best(records)
         low, high = min(result["step_ms"]), max(result["step_ms"])
         gflops = flops / (result["median_step_ms"] / 1000) / 1e9
-        print(f" {backend:10s} | {name:7s} | {result['median_step_ms']:8.3f} ({low:7.3f}-{high:7.3f}) "
-              f"| {gflops:7.3f} | {result['peak_rss_mib']:4.0f} MiB "
-              f"| {result['import_seconds']:5.1f} s | {result['build_seconds']:4.2f} s "
-              f"| {result['pretrain_seconds']:6.2f} s | {result['warm_up_seconds']:5.2f} s")
+        print(
+            f" {backend:10s} | {name:7s} | {result['median_step_ms']:8.3f} "
+            f"({low:7.3f}-{high:7.3f}) "
+            f"| {gflops:7.3f} | {result['peak_rss_mib']:4.0f} MiB "
+            f"| {result['import_seconds']:5.1f} s | {result['build_seconds']:4.2f} s "
+            f"| {result['pretrain_seconds']:6.2f} s | {result['warm_up_seconds']:5.2f} s"
+        )
     verdict = {True: "met", False: "MISSED"}
     backends = sorted({backend for backend, _ in results}, key=BACKENDS.index)
-    print("\nper backend: literal/fast speed-up; Trainer.train against the fast engine alone (means per step, "
-          "same process); full fast recipe (first round)")
+    print(
+        "\nper backend: literal/fast speed-up; Trainer.train against the fast engine alone "
+        "(means per step, same process); full fast recipe (first round)"
+    )
     for backend in backends:
-        fast, literal = best(results[(backend, "fast")]), results.get((backend, "literal"), [None])[0]
-        speed_up = f"{literal['median_step_ms'] / fast['median_step_ms']:6.1f}x" if literal else "     -"
+        fast, literal = (
+            best(results[(backend, "fast")]),
+            results.get((backend, "literal"), [None])[0],
+        )
+        speed_up = (
+            f"{literal['median_step_ms'] / fast['median_step_ms']:6.1f}x" if literal else "     -"
+        )
         wrapper = fast["train_ms"] / statistics.mean(fast["step_ms"])  # a mean against a mean
-        full = next(record["full_recipe_seconds"] for record in results[(backend, "fast")]
-                    if "full_recipe_seconds" in record)
-        print(f" {backend:10s} | speed-up {speed_up} | train() {fast['train_ms']:.3f} ms/step = "
-              f"{100 * (wrapper - 1):+.1f}% ({verdict[wrapper <= TARGET_WRAPPER]}: <= +5%) "
-              f"| full recipe {full:5.1f} s")
+        full = next(
+            record["full_recipe_seconds"]
+            for record in results[(backend, "fast")]
+            if "full_recipe_seconds" in record
+        )
+        print(
+            f" {backend:10s} | speed-up {speed_up} | train() {fast['train_ms']:.3f} ms/step = "
+            f"{100 * (wrapper - 1):+.1f}% ({verdict[wrapper <= TARGET_WRAPPER]}: <= +5%) "
+            f"| full recipe {full:5.1f} s"
+        )
         if literal and "full_recipe_seconds" not in literal:
-            print(f" {'':10s} | literal full recipe {literal['estimated_full_recipe_seconds']:.0f} s estimated "
-                  "(pretrain + warm-up epoch + median ms/step x 4,032; --full-literal measures it)")
+            print(
+                f" {'':10s} | literal full recipe "
+                f"{literal['estimated_full_recipe_seconds']:.0f} s estimated "
+                "(pretrain + warm-up epoch + median ms/step x 4,032; --full-literal measures it)"
+            )
         elif literal:
-            print(f" {'':10s} | literal full recipe {literal['full_recipe_seconds']:.0f} s measured")
+            print(
+                f" {'':10s} | literal full recipe {literal['full_recipe_seconds']:.0f} s measured"
+            )
 
-    print(f"\nevery loop on the slides' recipe, ms per GAN step, best of {rounds} interleaved round(s) "
-          "(each round: the median over its epochs); fastest first:")
-    rows = [(f"sinegan fast engine, Trainer.train", backend, [per_step(record) for record in records])
-            for (backend, name), records in results.items() if name == "fast"]
-    rows += [(f"sinegan literal engine (1 process)", backend, [per_step(record) for record in records])
-             for (backend, name), records in results.items() if name == "literal"]
-    rows += [(f"peer: {LABEL[loop]}", BACKEND[loop], [per_step(record) for record in records if "skipped" not in record])
-             for loop, records in peers.items()]
+    print(
+        "\nevery loop on the slides' recipe, ms per GAN step, "
+        f"best of {rounds} interleaved round(s) "
+        "(each round: the median over its epochs); fastest first:"
+    )
+    rows = [
+        ("sinegan fast engine, Trainer.train", backend, [per_step(record) for record in records])
+        for (backend, name), records in results.items()
+        if name == "fast"
+    ]
+    rows += [
+        ("sinegan literal engine (1 process)", backend, [per_step(record) for record in records])
+        for (backend, name), records in results.items()
+        if name == "literal"
+    ]
+    rows += [
+        (
+            f"peer: {LABEL[loop]}",
+            BACKEND[loop],
+            [per_step(record) for record in records if "skipped" not in record],
+        )
+        for loop, records in peers.items()
+    ]
     rows = [row for row in rows if row[2]]
     print(f" {'loop':52s} | {'backend':10s} | {'best':>8s} | every round")
     for label, backend, figures in sorted(rows, key=lambda row: min(row[2])):
-        print(f" {label:52s} | {backend:10s} | {min(figures):8.3f} | {' '.join(f'{ms:.3f}' for ms in figures)}")
+        every_round = " ".join(f"{ms:.3f}" for ms in figures)
+        print(f" {label:52s} | {backend:10s} | {min(figures):8.3f} | {every_round}")
     for loop, records in peers.items():
         if all("skipped" in record for record in records):
             print(f" peer {loop}: skipped, {records[0]['skipped']}")
 
     goals = {"jax_scan": 1.0, "keras_io_spe64": 1.0, "keras_io": 1.0, "torch_eager": 1.5}
-    print("\nsinegan's fast engine (Trainer.train) against each peer on its backend, best against best "
-          "(and the median of the per-round ratios):")
+    print(
+        "\nsinegan's fast engine (Trainer.train) against each peer on its backend, "
+        "best against best "
+        "(and the median of the per-round ratios):"
+    )
     for loop, records in peers.items():
         timed = [record for record in records if "skipped" not in record]
         if not timed or (BACKEND[loop], "fast") not in results:
             continue
         engine = results[(BACKEND[loop], "fast")]
         ratio = per_step(best(engine)) / per_step(best(timed))
-        paired = [per_step(a) / per_step(b) for a, b in zip(engine, records) if "skipped" not in b]
-        print(f" {BACKEND[loop]:10s} | / {LABEL[loop]:44s} | {ratio:5.2f}x (per round {statistics.median(paired):.2f}x)"
-              f" | goal <= {goals[loop]}: {verdict[ratio <= goals[loop]]}")
+        # one engine record and one peer record per round
+        pairs = zip(engine, records, strict=True)
+        paired = [per_step(a) / per_step(b) for a, b in pairs if "skipped" not in b]
+        print(
+            f" {BACKEND[loop]:10s} | / {LABEL[loop]:44s} | {ratio:5.2f}x "
+            f"(per round {statistics.median(paired):.2f}x)"
+            f" | goal <= {goals[loop]}: {verdict[ratio <= goals[loop]]}"
+        )
 
-    fastest_backend, fastest = min(((backend, best(results[(backend, "fast")])) for backend in backends),
-                                   key=lambda item: per_step(item[1]))
-    print(f"\nfastest sinegan engine: fast on {fastest_backend}, {per_step(fastest):.3f} ms/step through "
-          f"Trainer.train (goal <= {TARGET_STEP_MS} ms: {verdict[per_step(fastest) <= TARGET_STEP_MS]})")
+    fastest_backend, fastest = min(
+        ((backend, best(results[(backend, "fast")])) for backend in backends),
+        key=lambda item: per_step(item[1]),
+    )
+    print(
+        f"\nfastest sinegan engine: fast on {fastest_backend}, {per_step(fastest):.3f} ms/step "
+        f"through Trainer.train (goal <= {TARGET_STEP_MS} ms: "
+        f"{verdict[per_step(fastest) <= TARGET_STEP_MS]})"
+    )
     if ("tensorflow", "literal") in results:
         literal, fast = results[("tensorflow", "literal")][0], best(results[("tensorflow", "fast")])
         speed_up = literal["median_step_ms"] / fast["median_step_ms"]
-        print(f"speed-up on TensorFlow: {speed_up:.0f}x (target >= {TARGET_SPEED_UP}x, "
-              f"{verdict[speed_up >= TARGET_SPEED_UP]})")
-    full = min(next(record["full_recipe_seconds"] for record in results[(backend, "fast")]
-                    if "full_recipe_seconds" in record) for backend in backends)
-    print(f"full recipe, fastest backend: {full:.1f} s (target <= {TARGET_FULL_RECIPE_SECONDS:.0f} s, "
-          f"{verdict[full <= TARGET_FULL_RECIPE_SECONDS]})")
+        print(
+            f"speed-up on TensorFlow: {speed_up:.0f}x (target >= {TARGET_SPEED_UP}x, "
+            f"{verdict[speed_up >= TARGET_SPEED_UP]})"
+        )
+    full = min(
+        next(
+            record["full_recipe_seconds"]
+            for record in results[(backend, "fast")]
+            if "full_recipe_seconds" in record
+        )
+        for backend in backends
+    )
+    print(
+        f"full recipe, fastest backend: {full:.1f} s "
+        f"(target <= {TARGET_FULL_RECIPE_SECONDS:.0f} s, "
+        f"{verdict[full <= TARGET_FULL_RECIPE_SECONDS]})"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a smoke run")
-    parser.add_argument("--backends", nargs="+", choices=BACKENDS, default=BACKENDS,
-                        help="Keras backends to measure (default: every one installed)")
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        choices=BACKENDS,
+        default=BACKENDS,
+        help="Keras backends to measure (default: every one installed)",
+    )
     parser.add_argument("--no-literal", action="store_true", help="skip the literal engine")
-    parser.add_argument("--no-peers", action="store_true", help="skip the peers (benchmarks/peers.py)")
-    parser.add_argument("--processes", "--rounds", type=int, default=3, dest="rounds",
-                        help="interleaved rounds: in each, every peer and every fast engine runs in a process "
-                             "of its own, and the table keeps each one's fastest round (default 3)")
-    parser.add_argument("--full-literal", action="store_true",
-                        help="run the literal engine's full recipe for real (minutes per backend)")
+    parser.add_argument(
+        "--no-peers", action="store_true", help="skip the peers (benchmarks/peers.py)"
+    )
+    parser.add_argument(
+        "--processes",
+        "--rounds",
+        type=int,
+        default=3,
+        dest="rounds",
+        help="interleaved rounds: in each, every peer and every fast engine runs in a process "
+        "of its own, and the table keeps each one's fastest round (default 3)",
+    )
+    parser.add_argument(
+        "--full-literal",
+        action="store_true",
+        help="run the literal engine's full recipe for real (minutes per backend)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=("fast", "literal"), help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=1, help=argparse.SUPPRESS)
@@ -318,26 +429,41 @@ def main() -> None:
     for round_number in range(args.rounds):
         print(f"round {round_number + 1} of {args.rounds} ...", flush=True)
         for backend in backends:
-            # peer, engine, peer, engine...: each pair shares whatever else the machine is doing, and the order
-            # alternates between rounds.
-            jobs = [("peer", loop) for loop in LOOPS if BACKEND[loop] == backend and not args.no_peers]
+            # peer, engine, peer, engine...: each pair shares whatever else the machine is doing,
+            # and the order alternates between rounds.
+            jobs = [
+                ("peer", loop) for loop in LOOPS if BACKEND[loop] == backend and not args.no_peers
+            ]
             jobs.append(("engine", "fast"))
             if round_number % 2:
                 jobs.reverse()
             for kind, name in jobs:
-                print(f"  {backend}: {'the fast engine' if kind == 'engine' else 'peer ' + name} ...", flush=True)
+                print(
+                    f"  {backend}: {'the fast engine' if kind == 'engine' else 'peer ' + name} ...",
+                    flush=True,
+                )
                 if kind == "peer":
                     peers.setdefault(name, []).append(run_peer(name, epochs=peer_epochs))
                 else:  # the first round also times the full recipe, first trace included
                     results.setdefault((backend, "fast"), []).append(
-                        run_child(backend, "fast", repeats["fast"], full_recipe=round_number == 0))
-            if round_number == 0 and not args.no_literal:  # once: tens of times slower, outside the comparison
-                print(f"  {backend}: the literal engine ({repeats['literal']} repeats of 64 steps) ...", flush=True)
-                results[(backend, "literal")] = [run_child(backend, "literal", repeats["literal"],
-                                                           args.full_literal)]
+                        run_child(backend, "fast", repeats["fast"], full_recipe=round_number == 0)
+                    )
+            # once: tens of times slower, outside the comparison
+            if round_number == 0 and not args.no_literal:
+                print(
+                    f"  {backend}: the literal engine "
+                    f"({repeats['literal']} repeats of 64 steps) ...",
+                    flush=True,
+                )
+                results[(backend, "literal")] = [
+                    run_child(backend, "literal", repeats["literal"], args.full_literal)
+                ]
     print()
-    report(dict(sorted(results.items(), key=lambda item: (BACKENDS.index(item[0][0]), item[0][1]))), peers,
-           args.rounds)
+    report(
+        dict(sorted(results.items(), key=lambda item: (BACKENDS.index(item[0][0]), item[0][1]))),
+        peers,
+        args.rounds,
+    )
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ shows instead of silently winning. The output is one JSON line, e.g.
 
 ``run_peer(loop, epochs, steps)`` runs one loop in a child process and returns its
 record; ``run_all_peers(epochs, steps)`` does so for every loop. A loop whose
-library is missing, or whose child fails, gives ``{"loop": ..., "skipped": reason}``. Importing this module imports none of TensorFlow, PyTorch or JAX.
+library is missing, or whose child fails, gives ``{"loop": ..., "skipped": reason}``.
+Importing this module imports none of TensorFlow, PyTorch or JAX.
 """
 
 from __future__ import annotations
@@ -91,9 +92,18 @@ LOOPS = {
     "jax_scan": ("jax",),
 }
 # The backend each loop runs on, and what a table calls it.
-BACKEND = {"keras_io": "tensorflow", "keras_io_spe64": "tensorflow", "torch_eager": "torch", "jax_scan": "jax"}
-LABEL = {"keras_io": "keras.io idiom, fit", "keras_io_spe64": "keras.io idiom, fit, steps_per_execution=64",
-         "torch_eager": "plain PyTorch, eager", "jax_scan": "hand-written JAX, jitted lax.scan epoch"}
+BACKEND = {
+    "keras_io": "tensorflow",
+    "keras_io_spe64": "tensorflow",
+    "torch_eager": "torch",
+    "jax_scan": "jax",
+}
+LABEL = {
+    "keras_io": "keras.io idiom, fit",
+    "keras_io_spe64": "keras.io idiom, fit, steps_per_execution=64",
+    "torch_eager": "plain PyTorch, eager",
+    "jax_scan": "hand-written JAX, jitted lax.scan epoch",
+}
 
 
 def make_data(seed: int = SEED):
@@ -112,15 +122,24 @@ def make_data(seed: int = SEED):
 def summarise(loop: str, backend: str, epoch_seconds: list, steps: int, generated, **extra) -> dict:
     """The JSON record: median ms per step over the timed epochs, and the std of G's output."""
     step_ms = [1000.0 * seconds / steps for seconds in epoch_seconds]
-    return {"loop": loop, "ms_per_step": round(statistics.median(step_ms), 4), "epochs": len(step_ms),
-            "steps": steps, "backend": backend, "step_ms": [round(ms, 4) for ms in step_ms],
-            "generated_std": float(generated.std()), **extra}
+    return {
+        "loop": loop,
+        "ms_per_step": round(statistics.median(step_ms), 4),
+        "epochs": len(step_ms),
+        "steps": steps,
+        "backend": backend,
+        "step_ms": [round(ms, 4) for ms in step_ms],
+        "generated_std": float(generated.std()),
+        **extra,
+    }
 
 
-# --- keras_io and keras_io_spe64: a keras.Model subclass with a custom train_step, trained by fit ----
+# --- keras_io and keras_io_spe64: a keras.Model subclass with a custom train_step, by fit ---
 
 
-def run_keras_io(epochs: int, steps: int, steps_per_execution: int = 1, loop: str = "keras_io") -> dict:
+def run_keras_io(
+    epochs: int, steps: int, steps_per_execution: int = 1, loop: str = "keras_io"
+) -> dict:
     os.environ["KERAS_BACKEND"] = "tensorflow"  # again, in case this function is called directly
     import keras
     import tensorflow as tf
@@ -129,20 +148,26 @@ def run_keras_io(epochs: int, steps: int, steps_per_execution: int = 1, loop: st
     curves, noise = make_data()
     keras.utils.set_random_seed(SEED)
 
-    discriminator = keras.Sequential([
-        keras.Input(shape=(TRAIN_LEN,)),
-        layers.Dense(64, activation="relu"),
-        layers.Dropout(DROPOUT),
-        layers.Dense(64, activation="relu"),
-        layers.Dropout(DROPOUT),
-        layers.Dense(1, activation="sigmoid"),
-    ], name="discriminator")
-    generator = keras.Sequential([
-        keras.Input(shape=(LATENT_DIM,)),
-        layers.Dense(64, activation="relu"),
-        layers.Dense(256, activation="relu"),
-        layers.Dense(TRAIN_LEN, activation="tanh"),
-    ], name="generator")
+    discriminator = keras.Sequential(
+        [
+            keras.Input(shape=(TRAIN_LEN,)),
+            layers.Dense(64, activation="relu"),
+            layers.Dropout(DROPOUT),
+            layers.Dense(64, activation="relu"),
+            layers.Dropout(DROPOUT),
+            layers.Dense(1, activation="sigmoid"),
+        ],
+        name="discriminator",
+    )
+    generator = keras.Sequential(
+        [
+            keras.Input(shape=(LATENT_DIM,)),
+            layers.Dense(64, activation="relu"),
+            layers.Dense(256, activation="relu"),
+            layers.Dense(TRAIN_LEN, activation="tanh"),
+        ],
+        name="generator",
+    )
 
     class GAN(keras.Model):
         def __init__(self, discriminator, generator):
@@ -168,21 +193,30 @@ def run_keras_io(epochs: int, steps: int, steps_per_execution: int = 1, loop: st
 
             # D: 64 real curves labelled 1, then 64 fakes labelled 0.
             combined = tf.concat([real, generated], axis=0)  # (128, 64)
-            labels = tf.concat([tf.ones((tf.shape(real)[0], 1)), tf.zeros((tf.shape(generated)[0], 1))],
-                               axis=0)  # (128, 1)
+            # (128, 1)
+            labels = tf.concat(
+                [tf.ones((tf.shape(real)[0], 1)), tf.zeros((tf.shape(generated)[0], 1))], axis=0
+            )
             with tf.GradientTape() as tape:
                 predictions = self.discriminator(combined, training=True)  # (128, 1)
                 d_loss = self.loss_fn(labels, predictions)
             grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
-            self.d_optimizer.apply_gradients(zip(grads, self.discriminator.trainable_weights))
+            self.d_optimizer.apply_gradients(
+                zip(grads, self.discriminator.trainable_weights, strict=True)
+            )
 
             # G through D, only G's weights updated: target 1, the non-saturating loss.
             misleading_labels = tf.ones((tf.shape(latent)[0], 1))  # (64, 1)
             with tf.GradientTape() as tape:
-                predictions = self.discriminator(self.generator(latent, training=True), training=True)  # (64, 1)
+                # (64, 1)
+                predictions = self.discriminator(
+                    self.generator(latent, training=True), training=True
+                )
                 g_loss = self.loss_fn(misleading_labels, predictions)
             grads = tape.gradient(g_loss, self.generator.trainable_weights)
-            self.g_optimizer.apply_gradients(zip(grads, self.generator.trainable_weights))
+            self.g_optimizer.apply_gradients(
+                zip(grads, self.generator.trainable_weights, strict=True)
+            )
 
             self.d_loss_tracker.update_state(d_loss)
             self.g_loss_tracker.update_state(g_loss)
@@ -200,21 +234,43 @@ def run_keras_io(epochs: int, steps: int, steps_per_execution: int = 1, loop: st
             self.seconds.append(time.perf_counter() - self.start)
 
     # (real curve, latent row) pairs: one shuffled index n picks both, as in the recipe.
-    dataset = (tf.data.Dataset.from_tensor_slices((curves, noise))
-               .shuffle(TRAIN_SIZE, seed=SEED).repeat().batch(HALF_BATCH, drop_remainder=True)
-               .prefetch(tf.data.AUTOTUNE))
+    dataset = (
+        tf.data.Dataset.from_tensor_slices((curves, noise))
+        .shuffle(TRAIN_SIZE, seed=SEED)
+        .repeat()
+        .batch(HALF_BATCH, drop_remainder=True)
+        .prefetch(tf.data.AUTOTUNE)
+    )
     gan = GAN(discriminator, generator)
-    gan.compile(d_optimizer=keras.optimizers.Adam(LEARNING_RATE), g_optimizer=keras.optimizers.Adam(LEARNING_RATE),
-                loss_fn=keras.losses.BinaryCrossentropy(), steps_per_execution=steps_per_execution)
+    gan.compile(
+        d_optimizer=keras.optimizers.Adam(LEARNING_RATE),
+        g_optimizer=keras.optimizers.Adam(LEARNING_RATE),
+        loss_fn=keras.losses.BinaryCrossentropy(),
+        steps_per_execution=steps_per_execution,
+    )
     timer = EpochTimer()
-    gan.fit(dataset, epochs=1 + epochs, steps_per_epoch=steps, callbacks=[timer], verbose=0,
-            shuffle=False)  # the dataset shuffles itself; epoch 0 is the warm-up
+    # the dataset shuffles itself; epoch 0 is the warm-up
+    gan.fit(
+        dataset,
+        epochs=1 + epochs,
+        steps_per_epoch=steps,
+        callbacks=[timer],
+        verbose=0,
+        shuffle=False,
+    )
     generated = generator(noise[:GENERATED_SAMPLES]).numpy()  # (500, 64)
-    return summarise(loop, keras.backend.backend(), timer.seconds[1:], steps, generated,
-                     steps_per_execution=steps_per_execution, version=tf.__version__)
+    return summarise(
+        loop,
+        keras.backend.backend(),
+        timer.seconds[1:],
+        steps,
+        generated,
+        steps_per_execution=steps_per_execution,
+        version=tf.__version__,
+    )
 
 
-# --- torch_eager: the lecture's PyTorch loop ------------------------------------------------------------------
+# --- torch_eager: the lecture's PyTorch loop -----------------------------------------------
 
 
 def run_torch_eager(epochs: int, steps: int) -> dict:
@@ -227,14 +283,22 @@ def run_torch_eager(epochs: int, steps: int) -> dict:
     NOISE = torch.from_numpy(noise)  # (8192, 64)
 
     discriminator = nn.Sequential(
-        nn.Linear(TRAIN_LEN, 64), nn.ReLU(), nn.Dropout(DROPOUT),
-        nn.Linear(64, 64), nn.ReLU(), nn.Dropout(DROPOUT),
-        nn.Linear(64, 1), nn.Sigmoid(),
+        nn.Linear(TRAIN_LEN, 64),
+        nn.ReLU(),
+        nn.Dropout(DROPOUT),
+        nn.Linear(64, 64),
+        nn.ReLU(),
+        nn.Dropout(DROPOUT),
+        nn.Linear(64, 1),
+        nn.Sigmoid(),
     )
     generator = nn.Sequential(
-        nn.Linear(LATENT_DIM, 64), nn.ReLU(),
-        nn.Linear(64, 256), nn.ReLU(),
-        nn.Linear(256, TRAIN_LEN), nn.Tanh(),
+        nn.Linear(LATENT_DIM, 64),
+        nn.ReLU(),
+        nn.Linear(64, 256),
+        nn.ReLU(),
+        nn.Linear(256, TRAIN_LEN),
+        nn.Tanh(),
     )
     criterion = nn.BCELoss()
     d_optimizer = torch.optim.Adam(discriminator.parameters(), lr=LEARNING_RATE)
@@ -266,11 +330,18 @@ def run_torch_eager(epochs: int, steps: int) -> dict:
         epoch_seconds.append(time.perf_counter() - start)
     with torch.no_grad():
         generated = generator(NOISE[:GENERATED_SAMPLES]).numpy()  # (500, 64)
-    return summarise("torch_eager", "torch", epoch_seconds[1:], steps, generated,
-                     threads=torch.get_num_threads(), version=torch.__version__)
+    return summarise(
+        "torch_eager",
+        "torch",
+        epoch_seconds[1:],
+        steps,
+        generated,
+        threads=torch.get_num_threads(),
+        version=torch.__version__,
+    )
 
 
-# --- jax_scan: hand-written JAX, one jitted lax.scan per epoch ------------------------------------------------
+# --- jax_scan: hand-written JAX, one jitted lax.scan per epoch -----------------------------
 
 
 def run_jax_scan(epochs: int, steps: int) -> dict:
@@ -281,12 +352,17 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
     curves, noise = make_data()
     X, NOISE = jnp.asarray(curves), jnp.asarray(noise)  # (8192, 64) each
 
-    def init_mlp(rng, sizes):  # a list of {"w", "b"}: Glorot uniform weights and zero biases, as Keras
+    # a list of {"w", "b"}: Glorot uniform weights and zero biases, as Keras
+    def init_mlp(rng, sizes):
         params = []
         for fan_in, fan_out in itertools.pairwise(sizes):
             limit = math.sqrt(6.0 / (fan_in + fan_out))
-            params.append({"w": rng.uniform(-limit, limit, size=(fan_in, fan_out)).astype(np.float32),
-                           "b": np.zeros(fan_out, np.float32)})
+            params.append(
+                {
+                    "w": rng.uniform(-limit, limit, size=(fan_in, fan_out)).astype(np.float32),
+                    "b": np.zeros(fan_out, np.float32),
+                }
+            )
         return jax.tree.map(jnp.asarray, params)
 
     def generator(params, z):  # (rows, 64) -> (rows, 64)
@@ -305,14 +381,16 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
         return (h @ params[2]["w"] + params[2]["b"])[:, 0]  # (rows,)
 
     def bce(logits, labels):  # binary cross-entropy of sigmoid(logits), in the stable form
-        return -jnp.mean(labels * jax.nn.log_sigmoid(logits) + (1.0 - labels) * jax.nn.log_sigmoid(-logits))
+        return -jnp.mean(
+            labels * jax.nn.log_sigmoid(logits) + (1.0 - labels) * jax.nn.log_sigmoid(-logits)
+        )
 
     def adam(params, grads, state, beta_1=0.9, beta_2=0.999, eps=1e-7):
         t, m, v = state
         t = t + 1
         m = jax.tree.map(lambda m, g: beta_1 * m + (1 - beta_1) * g, m, grads)
         v = jax.tree.map(lambda v, g: beta_2 * v + (1 - beta_2) * g * g, v, grads)
-        step = LEARNING_RATE * jnp.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t)
+        step = LEARNING_RATE * jnp.sqrt(1 - beta_2**t) / (1 - beta_1**t)
         params = jax.tree.map(lambda p, m, v: p - step * m / (jnp.sqrt(v) + eps), params, m, v)
         return params, (t, m, v)
 
@@ -323,10 +401,13 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
     labels = jnp.concatenate([jnp.ones(HALF_BATCH), jnp.zeros(HALF_BATCH)])  # (128,)
 
     def d_loss_fn(d_params, real, fakes, key):
-        return bce(discriminator_logits(d_params, jnp.concatenate([real, fakes]), key), labels)  # on (128, 64)
+        # on (128, 64)
+        return bce(discriminator_logits(d_params, jnp.concatenate([real, fakes]), key), labels)
 
     def g_loss_fn(g_params, d_params, latent, key):
-        return bce(discriminator_logits(d_params, generator(g_params, latent), key), jnp.ones(HALF_BATCH))
+        return bce(
+            discriminator_logits(d_params, generator(g_params, latent), key), jnp.ones(HALF_BATCH)
+        )
 
     def gan_step(carry, step_inputs):
         d_params, g_params, d_state, g_state, key = carry
@@ -335,7 +416,8 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
         fakes = jax.lax.stop_gradient(generator(g_params, latent))  # (64, 64)
         d_loss, d_grads = jax.value_and_grad(d_loss_fn)(d_params, X[rows], fakes, d_key)
         d_params, d_state = adam(d_params, d_grads, d_state)
-        g_loss, g_grads = jax.value_and_grad(g_loss_fn)(g_params, d_params, latent, g_key)  # D fixed
+        # D fixed
+        g_loss, g_grads = jax.value_and_grad(g_loss_fn)(g_params, d_params, latent, g_key)
         g_params, g_state = adam(g_params, g_grads, g_state)
         return (d_params, g_params, d_state, g_state, key), jnp.stack([d_loss, g_loss])
 
@@ -343,7 +425,8 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
     def run_epoch(carry, indices, latent):  # (steps, 64) int32, (steps, 64, 64)
         return jax.lax.scan(gan_step, carry, (indices, latent))  # losses: (steps, 2)
 
-    # Initialised in NumPy: eager jax.random calls would each compile a small program (seconds in all).
+    # Initialised in NumPy: eager jax.random calls would each compile a small program (seconds
+    # in all).
     rng = np.random.default_rng(SEED)
     d_params = init_mlp(rng, [TRAIN_LEN, 64, 64, 1])
     g_params = init_mlp(rng, [LATENT_DIM, 64, 256, TRAIN_LEN])
@@ -352,13 +435,21 @@ def run_jax_scan(epochs: int, steps: int) -> dict:
     epoch_seconds = []
     for _ in range(1 + epochs):  # the first epoch is the warm-up: it compiles
         start = time.perf_counter()
-        indices = rng.integers(0, TRAIN_SIZE, size=(steps, HALF_BATCH), dtype=np.int32)  # (steps, 64)
+        # (steps, 64)
+        indices = rng.integers(0, TRAIN_SIZE, size=(steps, HALF_BATCH), dtype=np.int32)
         carry, losses = run_epoch(carry, indices, noise[indices])  # latent: (steps, 64, 64)
         losses.block_until_ready()
         epoch_seconds.append(time.perf_counter() - start)
     generated = np.asarray(jax.jit(generator)(carry[1], NOISE[:GENERATED_SAMPLES]))  # (500, 64)
-    return summarise("jax_scan", "jax", epoch_seconds[1:], steps, generated,
-                     device=str(jax.devices()[0].platform), version=jax.__version__)
+    return summarise(
+        "jax_scan",
+        "jax",
+        epoch_seconds[1:],
+        steps,
+        generated,
+        device=str(jax.devices()[0].platform),
+        version=jax.__version__,
+    )
 
 
 def run_loop(loop: str, epochs: int, steps: int) -> dict:
@@ -380,14 +471,22 @@ def missing_library(loop: str):
 
 
 def run_peer(loop: str, epochs: int = 5, steps: int = STEPS_PER_EPOCH) -> dict:
-    """One loop in its own child process: its record, or ``{"loop", "skipped"}`` if it could not run."""
+    """One loop in its own child process: its record, or ``{"loop", "skipped"}`` if it fails."""
     missing = missing_library(loop)
     if missing is not None:
         return {"loop": loop, "skipped": f"{missing} is not installed"}
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "3"))
     if loop.startswith("keras_io"):
         env["KERAS_BACKEND"] = "tensorflow"
-    command = [sys.executable, os.path.abspath(__file__), loop, "--epochs", str(epochs), "--steps", str(steps)]
+    command = [
+        sys.executable,
+        os.path.abspath(__file__),
+        loop,
+        "--epochs",
+        str(epochs),
+        "--steps",
+        str(steps),
+    ]
     completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     lines = completed.stdout.strip().splitlines()
     if completed.returncode != 0 or not lines:
@@ -397,21 +496,27 @@ def run_peer(loop: str, epochs: int = 5, steps: int = STEPS_PER_EPOCH) -> dict:
 
 
 def run_all_peers(epochs: int = 5, steps: int = STEPS_PER_EPOCH, loops=tuple(LOOPS)) -> list:
-    """Each loop in its own child process, one after another; a record per loop (see ``run_peer``)."""
+    """Each loop in its own child process, one after another; a record per loop (``run_peer``)."""
     return [run_peer(loop, epochs, steps) for loop in loops]
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("loop", choices=tuple(LOOPS), help="the peer to time")
-    parser.add_argument("--epochs", type=int, default=5, help="timed epochs, after one warm-up epoch (default 5)")
-    parser.add_argument("--steps", type=int, default=STEPS_PER_EPOCH, help="GAN steps per epoch (default 64)")
+    parser.add_argument(
+        "--epochs", type=int, default=5, help="timed epochs, after one warm-up epoch (default 5)"
+    )
+    parser.add_argument(
+        "--steps", type=int, default=STEPS_PER_EPOCH, help="GAN steps per epoch (default 64)"
+    )
     args = parser.parse_args(argv)
     if args.epochs < 1 or args.steps < 1:
         parser.error("--epochs and --steps expected at least 1")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is imported
     if args.loop.startswith("keras_io"):
-        os.environ["KERAS_BACKEND"] = "tensorflow"  # before Keras is imported, whatever the caller set
+        os.environ["KERAS_BACKEND"] = (
+            "tensorflow"  # before Keras is imported, whatever the caller set
+        )
     print(json.dumps(run_loop(args.loop, args.epochs, args.steps)), flush=True)
 
 

@@ -1,4 +1,5 @@
-"""benchmarks/peers.py: each peer loop runs for one short epoch in its own child and reports sane numbers."""
+"""benchmarks/peers.py: each peer loop runs one short epoch in its own child and reports sane
+numbers."""
 
 import json
 import math
@@ -18,16 +19,23 @@ CHILD_TIMEOUT_SECONDS = 120
 
 @pytest.fixture(scope="module")
 def smoke_records():
-    """One child per installed loop, ``--epochs 1 --steps 4``, all started at once to keep the file fast."""
+    """One child per installed loop, ``--epochs 1 --steps 4``, all started at once: a fast file."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    # The Keras peers must force TensorFlow themselves, whatever backend the caller (or the suite) chose.
+    # The Keras peers must force TensorFlow themselves, whatever backend the caller (or the
+    # suite) chose.
     env["KERAS_BACKEND"] = "jax"
     children = {}
     for loop in peers.LOOPS:
         if peers.missing_library(loop) is None:
             command = [sys.executable, str(SCRIPT), loop, "--epochs", "1", "--steps", "4"]
-            children[loop] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                              text=True, env=env, cwd=ROOT)
+            children[loop] = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
     results = {}
     for loop, child in children.items():
         try:
@@ -58,9 +66,13 @@ def test_each_peer_runs_and_reports_a_finite_time_and_output(loop, smoke_records
 
 
 def test_importing_peers_imports_no_framework():
-    code = ("import sys, benchmarks.peers; "
-            "print(sorted({'tensorflow', 'keras', 'torch', 'jax'} & set(sys.modules)))")
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    code = (
+        "import sys, benchmarks.peers; "
+        "print(sorted({'tensorflow', 'keras', 'torch', 'jax'} & set(sys.modules)))"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert completed.stdout.strip() == "[]"
 
 

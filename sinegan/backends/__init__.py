@@ -1,4 +1,5 @@
-"""Where sinegan meets the Keras backend: the only code that differs between TensorFlow, JAX and PyTorch.
+"""Where sinegan meets the Keras backend: the only code that differs between TensorFlow, JAX
+and PyTorch.
 
 Keras 3 runs the same models on three backends, chosen the Keras way: the
 ``KERAS_BACKEND`` environment variable, or ``"backend"`` in ``~/.keras/keras.json``,
@@ -27,10 +28,8 @@ checks that no other module imports a backend's library):
 - ``random_state()`` and ``set_random_state(state)``: random state that Keras'
   seed generators do not hold (PyTorch's global generator), for checkpoints.
 
-Each backend reads ``trainable`` at a different moment (docs/freezing.md).
-The loops here read it in the same order as the slides, so all three freeze the
-same way: TensorFlow and JAX read it once, while tracing the epoch; PyTorch
-reads it on every step.
+The loops here let Keras read ``trainable`` in the slides' order, so all three
+backends freeze D the same way (when each reads it: sinegan.slides.training).
 """
 
 from __future__ import annotations
@@ -44,8 +43,11 @@ import sys
 NAMES = ("tensorflow", "jax", "torch")  # the Keras 3 backends sinegan runs on
 _MODULES = {"tensorflow": "on_tensorflow", "jax": "on_jax", "torch": "on_torch"}
 # The library each backend needs, its name in words, and what installs it.
-_LIBRARIES = {"tensorflow": ("tensorflow", "TensorFlow", "sinegan"), "jax": ("jax", "JAX", "sinegan[jax]"),
-              "torch": ("torch", "PyTorch", "sinegan[torch]")}
+_LIBRARIES = {
+    "tensorflow": ("tensorflow", "TensorFlow", "sinegan"),
+    "jax": ("jax", "JAX", "sinegan[jax]"),
+    "torch": ("torch", "PyTorch", "sinegan[torch]"),
+}
 
 
 def name() -> str:
@@ -67,29 +69,37 @@ def select(backend: str) -> None:
     only the backend already running can be selected.
     """
     if backend not in NAMES:
-        raise ValueError(f"backend expected one of {', '.join(NAMES)}. Received: backend={backend!r}")
+        raise ValueError(
+            f"backend expected one of {', '.join(NAMES)}. Received: backend={backend!r}"
+        )
     if not installed(backend):
         _, label, extra = _LIBRARIES[backend]
-        raise ValueError(f"backend expected an installed backend: {label} is not installed "
-                         f"(pip install \"{extra}\"). Received: backend={backend!r}")
+        raise ValueError(
+            f"backend expected an installed backend: {label} is not installed "
+            f'(pip install "{extra}"). Received: backend={backend!r}'
+        )
     if "keras" in sys.modules:
         running = name()
         if running != backend:
-            raise ValueError(f"backend expected {running!r}: Keras is already running on it in this process, "
-                             f"and a process picks its backend once. Received: backend={backend!r}")
+            raise ValueError(
+                f"backend expected {running!r}: Keras is already running on it in this process, "
+                f"and a process picks its backend once. Received: backend={backend!r}"
+            )
         return
     os.environ["KERAS_BACKEND"] = backend
 
 
 def current():
-    """The module of this process's backend (``update``, ``input_gradient``, ``compile_loop``, ...)."""
+    """The module of this process's backend (``update``, ``compile_loop`` and the rest)."""
     return _module(name())
 
 
 @functools.cache  # imported once: later calls, inside traced code too, import nothing
 def _module(backend: str):
     if backend not in _MODULES:
-        raise ValueError(f"KERAS_BACKEND expected one of {', '.join(NAMES)}. Received: KERAS_BACKEND={backend!r}")
+        raise ValueError(
+            f"KERAS_BACKEND expected one of {', '.join(NAMES)}. Received: KERAS_BACKEND={backend!r}"
+        )
     return importlib.import_module(f"{__name__}.{_MODULES[backend]}")
 
 
@@ -99,5 +109,5 @@ def input_gradient(function, inputs):
 
 
 def gradients(function, variables):
-    """d function() / d each of ``variables`` (Keras variables) on this process's backend, eagerly."""
+    """d function() / d each of ``variables`` (Keras variables) on this process's backend."""
     return current().gradients(function, list(variables))

@@ -1,8 +1,8 @@
 """The TensorFlow backend: ``tf.GradientTape`` for gradients, one ``tf.function`` graph per loop.
 
-TensorFlow runs the Python code of a ``tf.function`` once, while tracing, and
-that is exactly when Keras reads ``trainable``: each update's variable list is
-fixed in the graph in the order the Python code set the flags.
+TensorFlow runs the Python code of a ``tf.function`` once, while tracing, so
+each update's variable list is fixed in the graph in the order the Python code
+set the flags (why that is enough: sinegan.slides.training).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import tensorflow as tf
 
 
 def update(model, objective, optimizer=None):
-    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on the variables trainable now.
+    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on what is trainable now.
 
     ``objective()`` returns (loss, *more), and so does this; ``optimizer``
     defaults to the model's own.

@@ -1,8 +1,7 @@
 """The PyTorch backend: ``torch.autograd.grad`` for gradients, eager steps in a Python loop.
 
-PyTorch runs every step eagerly, so Keras reads ``trainable`` on every call;
-setting it also flips ``requires_grad`` on each of the model's weights,
-PyTorch's own way of freezing them.
+PyTorch runs every step eagerly, flags included (sinegan.slides.training says
+when each backend reads ``trainable``).
 
 Why eager: on the slides' recipe (2-core CPU) ``torch.compile`` ran a step
 about a third faster (4.7 against 7.1 ms), but compiling the first epoch took
@@ -19,7 +18,7 @@ import torch
 
 
 def update(model, objective, optimizer=None):
-    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on the variables trainable now.
+    """One ``train_on_batch``: forward, loss, gradients, optimizer step, on what is trainable now.
 
     ``objective()`` returns (loss, *more), and so does this; ``optimizer``
     defaults to the model's own.
@@ -33,14 +32,15 @@ def update(model, objective, optimizer=None):
 
 
 def input_gradient(function, inputs):
-    """d sum(function(inputs)) / d inputs, with its graph kept so that it can be differentiated again."""
+    """d sum(function(inputs)) / d inputs, its graph kept so that it can be differentiated again."""
     inputs = keras.ops.convert_to_tensor(inputs).detach().requires_grad_(True)
     outputs = function(inputs)
     return torch.autograd.grad(outputs.sum(), inputs, create_graph=True)[0]
 
 
 def gradients(function, variables):
-    """d function() / d variables, eagerly (frozen weights included: ``requires_grad`` is set for the call)."""
+    """d function() / d variables, eagerly (frozen weights included: ``requires_grad`` is set for
+    the call)."""
     values = [variable.value for variable in variables]
     frozen = [value for value in values if not value.requires_grad]
     for value in frozen:
