@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 import sinegan
 from sinegan.slides.config import BEYOND_THE_SLIDES, GANConfig
 
@@ -185,18 +187,17 @@ def test_training_the_slides_recipe_loads_no_extra_or_other_lecture():
 
 
 def test_the_literal_engine_runs_the_slides_loop_as_it_is():
-    from sinegan.engines import literal
+    from sinegan import GANConfig
+    from sinegan.engines import epoch_runner, literal
+    from sinegan.recipe import assemble
     from sinegan.slides import training
+    from sinegan.slides.dataset import make_dataset
 
     assert literal.train_gan_epoch is training.train_gan_epoch  # no copy of the loop
-    loaded = run_python(
-        "import json, sys\n"
-        "from sinegan import GANConfig, Trainer\n"
-        "trainer = Trainer(GANConfig(train_size=256, pretrain_batches=1), engine='literal')\n"
-        "trainer.train(1, log=None)\n"
-        "print(json.dumps(sorted(name for name in sys.modules if name.startswith('sinegan'))))"
-    )
-    assert "sinegan.engines.literal" in loaded and "sinegan.engines.fast" not in loaded
+    config = GANConfig(train_size=256)
+    parts = assemble(config, make_dataset(config, np.random.default_rng(0)))
+    assert epoch_runner("literal", parts, config).__module__ == "sinegan.engines.literal"
+    assert epoch_runner("fast", parts, config).__module__ == "sinegan.engines.fast"
 
 
 def test_figures_the_command_line_and_the_measures_import_no_tensorflow():
