@@ -108,27 +108,6 @@ def flops_per_step(config) -> int:
     return generate + train_discriminator + train_generator_through_frozen_discriminator
 
 
-class _EpochTimer:
-    """A Keras callback that times each epoch of ``Trainer.train`` (built on first use, after Keras
-    is imported)."""
-
-    def __new__(cls):
-        import keras
-
-        class EpochTimer(keras.callbacks.Callback):
-            def __init__(self):
-                super().__init__()
-                self.seconds = []
-
-            def on_epoch_begin(self, epoch, logs=None):
-                self.start = time.perf_counter()
-
-            def on_epoch_end(self, epoch, logs=None):
-                self.seconds.append(time.perf_counter() - self.start)
-
-        return EpochTimer()
-
-
 def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
     """Everything about one engine, measured in this (child) process."""
     start = time.perf_counter()
@@ -176,7 +155,9 @@ def measure_engine(engine: str, repeats: int, full_recipe: bool) -> dict:
         # A warm-up first, as for the engine: it traces the finite check and the snapshot.
         trainer.train(1, log=None, monitor=False)
         # each epoch as the peers time theirs: from a callback's epoch begin to its end
-        timer = _EpochTimer()
+        from benchmarks.peers import epoch_timer
+
+        timer = epoch_timer()
         start = time.perf_counter()
         # One call, as a user makes it, of `repeats` epochs.
         trainer.train(repeats, log=None, callbacks=[timer], monitor=False)

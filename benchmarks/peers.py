@@ -134,6 +134,25 @@ def summarise(loop: str, backend: str, epoch_seconds: list, steps: int, generate
     }
 
 
+def epoch_timer():
+    """A Keras callback that times each epoch, from its ``on_epoch_begin`` to its ``on_epoch_end``,
+    into ``.seconds``: how every Keras loop here, and sinegan's ``Trainer.train``, is timed."""
+    import keras  # here, so that importing this module imports no Keras
+
+    class EpochTimer(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.seconds = []
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.start = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.seconds.append(time.perf_counter() - self.start)
+
+    return EpochTimer()
+
+
 # --- keras_io and keras_io_spe64: a keras.Model subclass with a custom train_step, by fit ---
 
 
@@ -222,17 +241,6 @@ def run_keras_io(
             self.g_loss_tracker.update_state(g_loss)
             return {"d_loss": self.d_loss_tracker.result(), "g_loss": self.g_loss_tracker.result()}
 
-    class EpochTimer(keras.callbacks.Callback):
-        def __init__(self):
-            super().__init__()
-            self.seconds = []
-
-        def on_epoch_begin(self, epoch, logs=None):
-            self.start = time.perf_counter()
-
-        def on_epoch_end(self, epoch, logs=None):
-            self.seconds.append(time.perf_counter() - self.start)
-
     # (real curve, latent row) pairs: one shuffled index n picks both, as in the recipe.
     dataset = (
         tf.data.Dataset.from_tensor_slices((curves, noise))
@@ -248,7 +256,7 @@ def run_keras_io(
         loss_fn=keras.losses.BinaryCrossentropy(),
         steps_per_execution=steps_per_execution,
     )
-    timer = EpochTimer()
+    timer = epoch_timer()
     # the dataset shuffles itself; epoch 0 is the warm-up
     gan.fit(
         dataset,
