@@ -33,13 +33,18 @@ IGNORED_BY = {
 _PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
 
 
+def slides_values(config) -> dict:
+    """Every field's value on the slides: its default (``GANConfig()`` is the slides' recipe)."""
+    return {field.name: field.default for field in dataclasses.fields(config)}
+
+
 def require_slides_values(config, function: str):
     """ValueError unless every field that ``function`` ignores holds the slides' value."""
-    slides_values = {field.name: field.default for field in dataclasses.fields(config)}
+    slides = slides_values(config)
     for name in IGNORED_BY[function]:
         value = getattr(config, name)
-        if value != slides_values[name]:
-            expected = f"the slides' value {slides_values[name]!r}: {function} builds the slides'"
+        if value != slides[name]:
+            expected = f"the slides' value {slides[name]!r}: {function} builds the slides'"
             fail(name, f"{expected} part only; sinegan.recipe builds this config", value)
 
 

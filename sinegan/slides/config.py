@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from ..config_checks import check_config
-from ..config_fields import plain_values
+from ..config_fields import plain_values, slides_values
 from ..validation import require_instance
 
 
@@ -96,10 +96,8 @@ class GANConfig:
     def slides_only(self) -> GANConfig:
         """This config with every field beyond the slides at the slides' value: what
         sinegan.recipe hands the slides' builders, with those fields' values as arguments."""
-        slides_values = {field.name: field.default for field in dataclasses.fields(self)}
-        return dataclasses.replace(
-            self, **{name: slides_values[name] for name in BEYOND_THE_SLIDES}
-        )
+        slides = slides_values(self)
+        return dataclasses.replace(self, **{name: slides[name] for name in BEYOND_THE_SLIDES})
 
     @property
     def generator_inputs(self) -> int:
