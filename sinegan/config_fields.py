@@ -63,3 +63,48 @@ def plain_values(config) -> dict:
 def element_type(annotation: str) -> str:
     """The type a field's values are made of: "int" for "int" and for "tuple[int, ...]"."""
     return annotation.partition("[")[2].partition(",")[0].strip() or annotation
+
+
+# What a change of field costs a run that is already training (Trainer.retune, the lab):
+# "now" applies at the next step; "trace" needs the engine's loops traced again, and keeps
+# the weights and the optimizers' moments; any other field needs new networks (a new run).
+RETUNE_COST = {
+    "learning_rate": "now",  # both optimizers read it from a variable
+    "fresh_latent": "now",  # only how the batches are drawn
+    "monitor_every": "now",
+    "epochs": "now",
+    "adam_beta_1": "trace",  # Adam's update reads it as a constant
+    "adam_beta_2": "trace",
+    "real_label": "trace",
+    "discriminator_steps": "trace",
+    "generator_loss": "trace",
+    "r1_penalty_weight": "trace",
+    "gradient_penalty_weight": "trace",
+}
+
+
+def retune_cost(name: str) -> str:
+    """ "now", "trace" or "networks": what changing field ``name`` costs a training run."""
+    return RETUNE_COST.get(name, "networks")
+
+
+def retuned(config, changes: dict):
+    """``(config.replace(**changes), cost)``: cost "now" or "trace" for the whole change.
+
+    ValueError, naming the field, for a value the config refuses or a field that
+    needs new networks.
+    """
+    new = config.replace(**changes)  # every check of GANConfig
+    costs = set()
+    for name, value in changes.items():
+        if getattr(new, name) == getattr(config, name):
+            continue
+        costs.add(retune_cost(name))
+        if "networks" in costs:
+            fail(
+                name,
+                f"a field a running model can change ({', '.join(RETUNE_COST)}): "
+                f"{name} needs new networks, a new run",
+                value,
+            )
+    return new, "trace" if "trace" in costs else "now"

@@ -20,13 +20,28 @@ import importlib
 
 from ..config_checks import ENGINES, check_engine
 
-__all__ = ["ENGINES", "epoch_runner", "prepare_optimizers"]
+__all__ = ["ENGINES", "epoch_runner", "prepare_optimizers", "step_loops"]
 
 
 def epoch_runner(engine: str, parts, config):
     """``run_epoch(indices, latent) -> (steps, 4)`` of the engine named "fast" or "literal"."""
     check_engine(config, engine)
     return importlib.import_module(f"{__name__}.{engine}").make_epoch(parts, config)
+
+
+def step_loops(engine: str, parts, config):
+    """The fast engine's loops for whole steps, D updates alone and G updates alone.
+
+    Only the fast engine offers them (sinegan.engines.fast.EngineSteps): the
+    literal engine is the slides' epoch loop as written, which steps D and G together.
+    """
+    check_engine(config, engine)
+    if engine != "fast":
+        raise ValueError(
+            "engine expected 'fast': only the fast engine runs a D or a G update alone; "
+            f"the literal engine runs the slides' whole loop. Received: engine={engine!r}"
+        )
+    return importlib.import_module(f"{__name__}.fast").make_steps(parts, config)
 
 
 def prepare_optimizers(discriminator, gan):

@@ -22,6 +22,9 @@ needs D's gradient with respect to its input.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import numpy as np
 from keras import ops
 
@@ -31,10 +34,30 @@ from . import prepare_optimizers
 from .losses import GENERATOR_LOSSES, discriminator_loss, hard_accuracy
 
 
-def make_epoch(parts, config: GANConfig):
-    """``run_epoch(indices, latent) -> (steps, 4) metrics`` for ``parts`` (sinegan.recipe.GANParts).
+class EngineSteps(NamedTuple):
+    """The fast engine's loops, each ``NumPy in -> (steps, n) NumPy metrics``.
 
-    The epoch is traced on its first call. ``parts.drawer`` draws D's fakes (G,
+    ``rounds(indices, latent)``: whole steps of the slides' loop (k D updates, then one G
+    update), (steps, 4). ``discriminator(indices, latent)``: the k D updates of each step
+    alone, (steps, 2). ``generator(latent)``: one G update per row of ``latent``
+    (steps, 64, latent_dim), alone, (steps, 2). An epoch is ``rounds``; the lab
+    (sinegan.lab) steps D and G one at a time with the other two.
+    """
+
+    rounds: Callable
+    discriminator: Callable
+    generator: Callable
+
+
+def make_epoch(parts, config: GANConfig):
+    """``run_epoch(indices, latent) -> (steps, 4) metrics``: ``make_steps(...).rounds``."""
+    return make_steps(parts, config).rounds
+
+
+def make_steps(parts, config: GANConfig) -> EngineSteps:
+    """The loops of ``EngineSteps`` for ``parts`` (sinegan.recipe.GANParts).
+
+    Each loop is traced on its first call. ``parts.drawer`` draws D's fakes (G,
     or the conditional G that also hands D the requested b), ``parts.real_inputs``
     is what D reads of each row of X_TRAIN, and ``parts.after_generator_step``,
     if any, runs after every G update inside the compiled loop (the averaged
@@ -75,7 +98,7 @@ def make_epoch(parts, config: GANConfig):
     else:
         discriminator_objective, generator_objective = discriminator_losses, generator_losses
 
-    def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
+    def discriminator_round(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
         d_metrics = []
         for update in range(config.discriminator_steps):  # k = 1 on the slides
             latent = step_latent[update]  # (64, latent_dim)
@@ -89,20 +112,42 @@ def make_epoch(parts, config: GANConfig):
                     lambda real=real, generated=generated: discriminator_objective(real, generated),
                 )
             )
+        # (2,) mean of k
+        return ops.mean(ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0)
+
+    def generator_update(latent):  # (64, latent_dim)
         discriminator.trainable = False
-        # The G update reuses the latent vectors of the step's last D update, as the slides do.
         g_loss, g_accuracy = backend.update(gan, lambda: generator_objective(latent))
         if after_generator_step is not None:
             after_generator_step()
-        # (2,) mean of k
-        d_loss_and_accuracy = ops.mean(ops.stack([ops.stack(pair) for pair in d_metrics]), axis=0)
-        # (4,)
-        return ops.concatenate([d_loss_and_accuracy, ops.stack([g_loss, g_accuracy])], axis=0)
+        return ops.stack([g_loss, g_accuracy])  # (2,)
 
-    # Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
-    # after_generator_step writes them
+    def gan_step(step_rows, step_latent):  # (k, 64), (k, 64, latent_dim)
+        d_loss_and_accuracy = discriminator_round(step_rows, step_latent)
+        # The G update reuses the latent vectors of the step's last D update, as the slides do.
+        g_loss_and_accuracy = generator_update(step_latent[-1])
+        return ops.concatenate([d_loss_and_accuracy, g_loss_and_accuracy], axis=0)  # (4,)
+
+    # NumPy in, NumPy out. Each loop is traced on its first call.
+    state = training_state(parts)
+    run_rounds = backend.compile_loop(gan_step, state)
+    run_discriminator = backend.compile_loop(discriminator_round, state)
+    run_generator = backend.compile_loop(generator_update, state)
+    return EngineSteps(
+        rounds=lambda indices, latent: run_rounds(_rows(indices), _floats(latent)),
+        discriminator=lambda indices, latent: run_discriminator(_rows(indices), _floats(latent)),
+        generator=lambda latent: run_generator(_floats(latent)),
+    )
+
+
+def training_state(parts) -> list:
+    """Everything a step reads or writes: weights, dropout's random seeds, the optimizers' state.
+
+    ``after_generator_step`` writes the averaged generator's weights, if any.
+    """
     averaged = parts.sampling_generator.variables if parts.averaged else ()
-    state = _unique(
+    gan, generator, discriminator = parts.gan, parts.drawer, parts.discriminator
+    return _unique(
         [
             *gan.variables,
             *generator.variables,
@@ -112,13 +157,14 @@ def make_epoch(parts, config: GANConfig):
             *gan.optimizer.variables,
         ]
     )
-    run_epoch = backend.compile_loop(gan_step, state)
 
-    # NumPy in, NumPy out: (steps, k, 64), (steps, k, 64, latent_dim) -> (steps, 4)
-    def run(indices, latent):
-        return run_epoch(np.asarray(indices, dtype="int32"), np.asarray(latent, dtype="float32"))
 
-    return run
+def _rows(indices):
+    return np.asarray(indices, dtype="int32")
+
+
+def _floats(latent):
+    return np.asarray(latent, dtype="float32")
 
 
 def _unique(variables):

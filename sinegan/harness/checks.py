@@ -10,6 +10,7 @@ import numpy as np
 from keras import ops
 
 from .. import backends
+from .history import TrainingDiverged, check_finite_weights
 
 
 def compile_epoch_end(models: dict, sampling_generator, latent):
@@ -44,3 +45,12 @@ def discriminator_diverged(discriminator, real_inputs) -> bool:
     scores = ops.convert_to_numpy(discriminator(real_inputs[:8], training=False))  # (8, 1)
     weights = discriminator.get_weights()
     return not (np.all(np.isfinite(scores)) and all(np.all(np.isfinite(w)) for w in weights))
+
+
+def raise_if_diverged(models: dict, parts, epoch: int, error: Exception):
+    """``TrainingDiverged`` if a weight of ``models`` or D's output is not finite at ``epoch``
+    (``error``, raised by the backend, came of it); nothing otherwise."""
+    check_finite_weights(epoch, models)  # names a weight that is not finite
+    if discriminator_diverged(parts.discriminator, parts.real_inputs):
+        message = f"Training diverged at epoch {epoch}: the discriminator's output is not finite"
+        raise TrainingDiverged(message, epoch, None) from error

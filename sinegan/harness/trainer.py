@@ -5,14 +5,12 @@ the parts), runs step 3 and then step 5 epoch by epoch with one of two engines
 (sinegan.engines), and keeps the history. The slides' loop itself is
 sinegan.slides.training; this module only wraps it from outside:
 
-- the engine: ``"literal"`` runs the slides' loop as written (``train_on_batch``
-  per update, ``predict`` for the fakes: tens of milliseconds a step); ``"fast"``
-  (default) runs the same loop body compiled into one call per epoch on
-  TensorFlow and JAX, and as eager steps on PyTorch;
+- the engine: ``"literal"`` runs the slides' loop as written (tens of milliseconds
+  a step); ``"fast"`` (default) runs the same loop body compiled (sinegan.engines);
 - every epoch: the finite check, the timing, the history and the snapshot of a
-  fixed latent batch, the slides' table, then Keras callbacks: first the
-  quality measures and the (b, c) plane every few epochs (sinegan.harness.monitor),
-  then the user's (which may stop training).
+  fixed latent batch, the slides' table, then Keras callbacks: first the quality
+  measures and the (b, c) plane (sinegan.harness.monitor), then the user's;
+- mid-run, ``retune`` changes what the networks do not depend on (the lab's knobs).
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ import numpy as np
 
 from .. import engines
 from ..config_checks import check_engine
+from ..config_fields import retuned
 from ..presets import SLIDES
 from ..recipe import assemble
 from ..seeding import seed_everything
@@ -32,8 +31,8 @@ from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator
 from ..validation import require_bool, require_int
-from .checks import compile_epoch_end, discriminator_diverged
-from .history import METRICS, History, TrainingDiverged, check_finite, check_finite_weights
+from .checks import compile_epoch_end, discriminator_diverged, raise_if_diverged
+from .history import METRICS, History, check_finite
 from .monitor import QualityMonitor, RecordQuality
 
 
@@ -59,7 +58,7 @@ class Trainer:
         first_snapshot = generate_curves(self.sampling_generator, self.monitor_latent)
         self.history = History(snapshots=[first_snapshot])
         self.epoch = 0
-        self._run_epoch = None  # the engine's epoch: made (and traced) on first use
+        self._run_epoch = self._steps = None  # the engine's loops: made (and traced) on first use
         self._epoch_end = None  # the finite check and the snapshot: compiled on first use
 
     # The parts a user reads most, by name (all of them are in ``self.parts``).
@@ -152,24 +151,18 @@ class Trainer:
             try:
                 metrics = self.run_epoch(*self.draw_epoch_batches())  # (steps, 4): the slides' loop
             except Exception as error:  # PyTorch's cross-entropy raises on a NaN, for one
-                self._raise_if_diverged(error)
+                raise_if_diverged(self._models(), self.parts, self.epoch + 1, error)
                 raise
-            if self._epoch_end is None:
-                self._epoch_end = compile_epoch_end(
-                    self._models(), self.sampling_generator, self.monitor_latent
-                )
-            weights_finite, snapshot = self._epoch_end()
-            if not (weights_finite and np.all(np.isfinite(metrics))):
-                check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
-            logs = self._record_epoch(metrics, snapshot, time.perf_counter() - start, log)
+            logs = self.end_epoch(metrics, time.perf_counter() - start, log)
             callback_list.on_epoch_end(self.epoch - 1, logs)  # Keras numbers epochs from 0
             if self.gan.stop_training:
                 break
         callback_list.on_train_end()
         return self.history
 
-    def draw_epoch_batches(self):
-        """The random choices of one epoch, drawn up front so both engines share them.
+    def draw_epoch_batches(self, steps: int | None = None):
+        """The random choices of one epoch (or of ``steps`` steps), drawn up front so both
+        engines share them.
 
         Returns ``indices`` (steps, k, 64): the rows n of X_TRAIN for each of the
         k discriminator updates of each step (k = 1 on the slides), and ``latent``
@@ -177,7 +170,9 @@ class Trainer:
         rows of NOISE on the slides, or fresh vectors if ``fresh_latent``.
         """
         config = self.config
-        shape = (config.steps_per_epoch, config.discriminator_steps, config.half_batch)
+        steps = config.steps_per_epoch if steps is None else steps
+        require_int("steps", steps, minimum=1)
+        shape = (steps, config.discriminator_steps, config.half_batch)
         indices = self.rng.integers(0, config.train_size, size=shape)  # (steps, k, 64)
         if config.fresh_latent:
             return indices, self.parts.latent_sampler(shape, self.rng)  # (steps, k, 64, latent_dim)
@@ -192,22 +187,50 @@ class Trainer:
             self._run_epoch = engines.epoch_runner(self.engine, self.parts, self.config)
         return self._run_epoch(indices, latent)
 
+    def engine_steps(self):
+        """The engine's loops, for a D or a G update alone (sinegan.engines.fast.EngineSteps)."""
+        if self._steps is None:
+            self._steps = engines.step_loops(self.engine, self.parts, self.config)
+        return self._steps
+
+    def retune(self, **changes) -> str:
+        """Change fields mid-run, keeping the weights and the optimizers' moments.
+
+        Returns "now" if every change applies at the next step, or "trace" if the engine's
+        loops are traced again (config_fields.RETUNE_COST). A field that needs new networks,
+        or a value the config refuses, raises ``ValueError`` and changes nothing.
+        """
+        config, cost = retuned(self.config, changes)
+        for optimizer in (self.discriminator.optimizer, self.gan.optimizer):
+            optimizer.learning_rate = config.learning_rate  # assigned to its variable
+            optimizer.beta_1, optimizer.beta_2 = config.adam_beta_1, config.adam_beta_2
+        self.config = config
+        if cost == "trace":
+            self._run_epoch = self._steps = None  # traced again on their next call
+        return cost
+
     # --- Around each epoch ---------------------------------------------------------
+    def end_epoch(self, metrics, seconds: float, log=print) -> dict:
+        """Close an epoch of ``metrics`` (steps, 4) that took ``seconds``: the finite check,
+        the snapshot, the history and the slides' table line; returns the epoch's logs.
+
+        ``train`` calls it after every epoch; the lab (sinegan.lab) after every
+        epoch's worth of steps. ``TrainingDiverged`` names what is not finite.
+        """
+        if self._epoch_end is None:
+            self._epoch_end = compile_epoch_end(
+                self._models(), self.sampling_generator, self.monitor_latent
+            )
+        weights_finite, snapshot = self._epoch_end()
+        if not (weights_finite and np.all(np.isfinite(metrics))):
+            check_finite(metrics, self.epoch + 1, self._models())  # names what is not finite
+        return self._record_epoch(metrics, snapshot, seconds, log)
+
     def _models(self) -> dict:
         models = {"generator": self.generator, "discriminator": self.discriminator}
         if self.parts.averaged:
             models["averaged generator"] = self.sampling_generator
         return models
-
-    def _raise_if_diverged(self, error):
-        """``TrainingDiverged`` if a weight or D's output is not finite (``error`` came of it)."""
-        epoch = self.epoch + 1
-        check_finite_weights(epoch, self._models())  # names a weight that is not finite
-        if discriminator_diverged(self.discriminator, self.real_inputs):
-            message = (
-                f"Training diverged at epoch {epoch}: the discriminator's output is not finite"
-            )
-            raise TrainingDiverged(message, epoch, None) from error
 
     def _record_epoch(self, metrics, snapshot, seconds, log) -> dict:
         self.history.epoch_seconds.append(seconds)

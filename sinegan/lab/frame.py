@@ -1,0 +1,96 @@
+"""What the lab's page draws of one moment of the game: a ``LabFrame``.
+
+Each frame recomputes, from the networks as they are now:
+
+- G's curves for the session's fixed latent batch (200 on the page), and the
+  sine fit that places each at its (b, c), or sets it apart if no sine fits;
+- D's score of the sinusoid at every point of a 32 × 32 grid of the plane
+  (sinegan.measure.plane), one call of D;
+- the arrows: where the next G update moves each point. They are measured,
+  not estimated from gradients: every variable the update writes (weights,
+  dropout's seeds, the optimizers' moments) and the batch generator's state are
+  saved, one real G update runs on the batch that the next update will draw,
+  G's curves are fitted again, and everything is restored. So the arrows end
+  exactly where a press of "G step" sends the points (tests/test_lab.py checks
+  it). Gradients with respect to each curve would show where each curve alone
+  is pushed; G's weights move all curves at once, which only a real update shows.
+
+It reuses the dataset's real curves; the quality measures, which cost more,
+are not part of a frame (``LabSession.measure``).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+from keras import ops
+
+from ..engines.fast import training_state
+from ..measure.plane import PlaneFrame, measure_plane
+from ..measure.sine_fit import fit_sines
+
+
+@dataclass(frozen=True)
+class LabFrame:
+    """What the page draws at one moment: the plane, the arrows, the curves, the counters."""
+
+    rounds: int  # whole steps of the slides' loop (k D updates, then one G update)
+    discriminator_updates: int  # every D update, in rounds and alone
+    generator_updates: int  # every G update, in rounds and alone
+    epoch: int  # epochs closed in the Trainer's history
+    plane: PlaneFrame  # D's score map, and G's curves at their fitted (b, c)
+    next_frequency: np.ndarray  # (curves,) each point's b after the next G update
+    next_phase: np.ndarray  # (curves,) its c after the next G update, in [0, 2 pi)
+    generated: np.ndarray  # (8, train_len) a few of G's curves
+    real: np.ndarray  # (8, train_len) a few real curves
+    status: str  # "ready", or "diverged at step N: press Reset"
+
+
+def draw_frame(session) -> LabFrame:
+    """The ``LabFrame`` of a ``LabSession`` now; the networks are left as they were."""
+    trainer = session.trainer
+    generated = _generated(session)  # (curves, train_len)
+    fit = fit_sines(generated, trainer.dataset.x)
+    grid = (session.grid, session.grid)
+    plane = measure_plane(
+        trainer.discriminator, generated, session.config, trainer.epoch, grid, fit=fit
+    )
+    next_frequency, next_phase = plane.frequency, plane.phase
+    if session.diverged_at is None:
+        next_frequency, next_phase = _preview_generator_step(session)
+    return LabFrame(
+        rounds=session.rounds,
+        discriminator_updates=session.discriminator_updates,
+        generator_updates=session.generator_updates,
+        epoch=trainer.epoch,
+        plane=plane,
+        next_frequency=next_frequency,
+        next_phase=next_phase,
+        generated=generated[:8],
+        real=trainer.dataset.curves[:8],
+        status=session.status,
+    )
+
+
+def _generated(session) -> np.ndarray:
+    generator = session.trainer.sampling_generator
+    return np.asarray(ops.convert_to_numpy(generator(session.latent, training=False)))
+
+
+def _preview_generator_step(session):
+    """(b, c) of G's points after the next G update: a real update, then undone."""
+    trainer = session.trainer
+    state = training_state(trainer.parts)
+    saved = [ops.convert_to_numpy(variable.value) for variable in state]
+    rng_state = copy.deepcopy(trainer.rng.bit_generator.state)
+    try:
+        _, latent = trainer.draw_epoch_batches(1)
+        session.generator_update(latent)
+        fit = fit_sines(_generated(session), trainer.dataset.x)
+    finally:
+        for variable, value in zip(state, saved, strict=True):
+            variable.assign(value)
+        trainer.rng.bit_generator.state = rng_state
+    return np.asarray(fit.frequency), np.mod(np.asarray(fit.phase), 2 * np.pi)
