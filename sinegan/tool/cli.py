@@ -5,6 +5,7 @@
     sinegan sample --run RUN [--n N] [--seed S] --output FILE.npz|FILE.png
     sinegan evaluate --run RUN [--n N] [--seed S]
     sinegan animate --run RUN --output FILE.gif [--fps F] [--view curves|plane]
+    sinegan lab [--preset P] [--seed S] [--set FIELD=VALUE ...] [--port N] [--open]
 
 Every command takes ``--backend tensorflow|jax|torch``: the Keras backend to
 run on, as ``KERAS_BACKEND`` chooses it (the default is Keras' own choice).
@@ -30,6 +31,7 @@ from ..slides.config import GANConfig
 from .checkpoint import plane_frames, read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
+from .lab_command import add_lab_parser, check_lab_arguments
 
 # name -> "int", "float", ...
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}
@@ -100,6 +102,7 @@ def build_parser(prog="sinegan"):
         help="change one GANConfig field, e.g. train_size=512",
     )
     train.add_argument("--engine", choices=("fast", "literal"), help="fast (default) or literal")
+    add_lab_parser(commands, config_setting, PRESETS)
 
     for name, description in (
         ("sample", "write new curves from a run's generator"),
@@ -158,9 +161,9 @@ def validate(arguments, parser):
                 )
         if arguments.settings:
             parser.error("--set cannot change a run being resumed; it keeps its own config")
-    if arguments.command == "train" and arguments.out is not None:
+    if arguments.command == "lab" or (arguments.command == "train" and arguments.out is not None):
         settings = dict(arguments.settings)
-        if arguments.epochs is not None:
+        if getattr(arguments, "epochs", None) is not None:
             settings["epochs"] = arguments.epochs
         if arguments.seed is not None:
             settings["seed"] = arguments.seed
@@ -168,6 +171,8 @@ def validate(arguments, parser):
             arguments.config = preset(arguments.preset or "slides").replace(**settings)
         except (ValueError, TypeError) as error:
             parser.error(str(error))
+        if arguments.command == "lab":
+            return check_lab_arguments(arguments, parser)
         if os.path.exists(os.path.join(arguments.out, "checkpoint.npz")):
             parser.error(
                 f"--out {arguments.out!r} already holds a run: continue it with --resume, "
@@ -223,9 +228,12 @@ def main(argv=None, prog="sinegan") -> int:
     validate(arguments, parser)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
     from . import commands  # loads Keras and its backend
+    from .lab_command import lab
 
     try:
-        return getattr(commands, arguments.command)(arguments, prog)
+        return (lab if arguments.command == "lab" else getattr(commands, arguments.command))(
+            arguments, prog
+        )
     except (ValueError, FileNotFoundError) as error:  # bad input found only once Keras is up
         message = " ".join(str(error).split())
         parser.exit(EXIT_BAD_INPUT, f"{prog}: error: {message}\n")

@@ -1,0 +1,126 @@
+"""One browser session's training thread: a ``LabSession`` driven by commands, frames out.
+
+The page never calls the networks itself. It sends commands ("D step", "play",
+"set the learning rate"...) to this thread, which runs them in order between
+training steps, and it reads the latest ``LabFrame`` whenever it redraws. So
+training never waits for the page, and the page never sees half an update.
+
+While playing, the thread runs ``speed`` rounds, then draws a frame (the page
+shows each frame once), and measures G's quality at most every
+``MEASURE_SECONDS``. A command that fails with ``ValueError`` leaves the game as
+it was and posts its one-line message; any other error is posted too and stops play.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+
+from ..validation import require_int
+from .session import LabSession
+
+MEASURE_SECONDS = 1.5  # the quality measures, at least this often while playing
+IDLE_SECONDS = 0.05  # how long a paused thread waits for a command before looking again
+
+
+class LabWorker:
+    """A ``LabSession`` on its own thread. ``stop()`` ends the thread (the tab was closed)."""
+
+    def __init__(self, make_session, speed: int = 8):
+        """``make_session()`` builds the ``LabSession``, on the thread (it takes seconds)."""
+        require_int("speed", speed, minimum=1)
+        self.speed, self.playing = speed, False
+        self.session: LabSession | None = None
+        self.frame = None  # the latest LabFrame, read by the page
+        self.version = 0  # counts frames: the page redraws when it changes
+        self.message = "building the networks and pre-training D (step 3)..."
+        self._commands = queue.Queue()
+        self._stopped = threading.Event()
+        self._last_measure = 0.0
+        self.thread = threading.Thread(
+            target=self._run, args=(make_session,), name="sinegan-lab", daemon=True
+        )
+        self.thread.start()
+
+    # --- Called by the page (any thread) ----------------------------------------------
+    def submit(self, command, done_message: str | None = None):
+        """Run ``command(session)`` on the training thread, then redraw; post its message."""
+        self._commands.put((command, done_message))
+
+    def set_speed(self, speed: int):
+        require_int("speed", speed, minimum=1)
+        self.speed = int(speed)
+
+    def play(self, playing: bool = True):
+        self.playing = bool(playing)
+
+    def stop(self):
+        self.playing = False
+        self._stopped.set()
+
+    @property
+    def alive(self) -> bool:
+        return self.thread.is_alive()
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Wait until every command sent so far has run (a notebook, a test)."""
+        done = threading.Event()
+        self.submit(lambda session: done.set())
+        return done.wait(timeout)
+
+    # --- The thread ------------------------------------------------------------------
+    def _run(self, make_session):
+        try:
+            self.session = make_session()
+            self.message = "ready: press Play, or step D and G one at a time"
+            self._publish(measure=True)
+        except Exception as error:  # shown on the page: the thread has nothing to run
+            self.message = f"the lab could not start: {error}"
+            traceback.print_exc()
+            return
+        while not self._stopped.is_set():
+            try:
+                command, done_message = self._commands.get(
+                    timeout=0 if self.playing else IDLE_SECONDS
+                )
+            except queue.Empty:
+                command = None
+            if command is not None:
+                self._execute(command, done_message)
+            elif self.playing:
+                self._execute(lambda session: session.play_rounds(self.speed), None, quiet=True)
+
+    def _execute(self, command, done_message, quiet=False):
+        session = self.session
+        try:
+            result = command(session)
+        except ValueError as error:
+            self.message = str(error)
+            self.playing = False
+            self._publish()
+            return
+        except Exception as error:  # not the student's input: say so, and stop play
+            self.message = f"{type(error).__name__}: {error}"
+            self.playing = False
+            traceback.print_exc()
+            self._publish()
+            return
+        if session.diverged_at is not None:
+            self.playing = False
+            self.message = session.status
+        elif done_message is not None:
+            self.message = done_message.format(result=result)
+        elif not quiet and isinstance(result, str):
+            self.message = result
+        due = time.perf_counter() - self._last_measure >= MEASURE_SECONDS
+        self._publish(measure=due or not self.playing)
+
+    def _publish(self, measure=False):
+        session = self.session
+        if measure and session.diverged_at is None:
+            session.measure()
+            self._last_measure = time.perf_counter()
+        self.frame = session.frame()
+        self.version += 1

@@ -1,0 +1,64 @@
+"""``sinegan lab``: the lab's options, and the command that serves it (sinegan.lab.server)."""
+
+from __future__ import annotations
+
+import os
+
+from .command_line import integer_at_least
+
+
+def add_lab_parser(commands, config_setting, presets):
+    """The ``lab`` subcommand and its options, on the command line's subparsers."""
+    lab = commands.add_parser("lab", help="play the GAN live in a browser page (the lab)")
+    lab.add_argument("--preset", choices=sorted(presets), help="starting recipe (default: slides)")
+    lab.add_argument("--seed", type=integer_at_least(0, "a non-negative integer"))
+    lab.add_argument(
+        "--set",
+        dest="settings",
+        type=config_setting,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="change one GANConfig field of the starting recipe",
+    )
+    lab.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    lab.add_argument("--port", type=integer_at_least(1, "a port number"), default=5006)
+    lab.add_argument("--open", action="store_true", help="open the page in a browser")
+    lab.add_argument(
+        "--max-sessions",
+        type=integer_at_least(1, "a positive integer"),
+        default=4,
+        help="browser tabs that may train at once (default 4)",
+    )
+    lab.add_argument(
+        "--runs-dir", default="lab-runs", help='where "Save run" writes runs (default lab-runs)'
+    )
+
+
+def check_lab_arguments(arguments, parser):
+    """The checks that need no Keras: the port's range and the runs directory."""
+    if arguments.port > 65535:
+        parser.error(f"--port expected a port number up to 65535. Received: port={arguments.port}")
+    runs = arguments.runs_dir
+    if os.path.exists(runs) and not (os.path.isdir(runs) and os.access(runs, os.W_OK)):
+        parser.error(f"--runs-dir expected a writable directory. Received: runs_dir={runs!r}")
+
+
+def lab(arguments, prog):
+    """Serve the lab until Ctrl-C."""
+    del prog
+    from ..lab.server import serve_lab  # loads Panel and Bokeh: only this command needs them
+
+    os.makedirs(arguments.runs_dir, exist_ok=True)
+    try:
+        serve_lab(
+            arguments.config,
+            host=arguments.host,
+            port=arguments.port,
+            open_browser=arguments.open,
+            max_sessions=arguments.max_sessions,
+            runs_dir=os.path.abspath(arguments.runs_dir),
+        )
+    except KeyboardInterrupt:
+        print("sinegan lab: stopped")
+    return 0
