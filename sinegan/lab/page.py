@@ -71,7 +71,8 @@ class LabPage:
         self.message = pn.pane.Markdown("", css_classes=["lab-message"], width=560)
         self.counters = pn.pane.Markdown("", css_classes=["lab-counters"])
         self.labels = pn.pane.Markdown(
-            f"backend **{backends.name()}** · engine **fast** (the slides' loop, compiled)"
+            css_classes=["lab-labels"],
+            object=f"backend **{backends.name()}** · engine **fast** (the slides' loop, compiled)",
         )
         self._fill_knobs(config)
         self._wire()
@@ -82,8 +83,8 @@ class LabPage:
         worker, on = self.worker, self._on
         on("play", lambda: worker.play(True))
         on("pause", lambda: worker.play(False))
-        on("d_step", lambda: worker.submit(lambda s: s.discriminator_step(), "one D step"))
-        on("g_step", lambda: worker.submit(lambda s: s.generator_step(), "one G step"))
+        on("d_step", lambda: worker.submit(lambda s: s.discriminator_step(), _moved("D step")))
+        on("g_step", lambda: worker.submit(lambda s: s.generator_step(), _moved("G step")))
         on("round", lambda: worker.submit(lambda s: s.play_rounds(1), "one round"))
         on("reset", lambda: self._restart(None, "reset: new networks, D pre-trained"))
         on("apply", self._apply)
@@ -119,7 +120,7 @@ class LabPage:
     def _apply(self):
         changes = self._changes()
         if not changes:
-            self.message.object = "nothing to apply: every knob holds the run's value"
+            self._say("nothing to apply: every knob holds the run's value")
             return
         self._propose(changes)
 
@@ -131,7 +132,7 @@ class LabPage:
             else:
                 config = self.current_config().replace(**changes)  # every check of GANConfig
         except ValueError as error:
-            self.message.object = f"refused: {error}"
+            self._say(f"refused: {error}")
             return
         costs = {retune_cost(name) for name in changes}
         names = ", ".join(changes)
@@ -145,7 +146,7 @@ class LabPage:
             self._pending = ("retune", changes)
             cost = "needs a new trace of the engine's loops (weights and optimizer state are kept)"
         self.buttons["confirm"].disabled = False
-        self.message.object = f"{names} {cost}. Press Confirm to apply."
+        self._say(f"{names} {cost}. Press Confirm to apply.")
 
     def _confirm(self):
         kind, value = self._pending
@@ -163,6 +164,11 @@ class LabPage:
             self.views.show_regions(regions_of(config))
         self.worker.submit(lambda s: s.reset(config), message)
 
+    def _say(self, message):
+        """Show ``message`` now, as the training thread shows its own."""
+        self.worker.message = message
+        self.message.object = message
+
     def current_config(self):
         session = self.worker.session
         return self.config if session is None else session.config
@@ -171,17 +177,21 @@ class LabPage:
     def redraw(self):
         """Show the worker's latest frame, if it is new; always its message."""
         worker = self.worker
-        self.message.object = worker.message if self._pending is None else self.message.object
+        self.message.object = worker.message
         frame, session = worker.frame, worker.session
         if frame is None or worker.version == self._shown:
             return
         self._shown = worker.version
         self.views.show(frame, session)
+        config = session.config
+        regions = len(regions_of(config)) // 4
         state = "playing" if worker.playing else "paused"
         self.counters.object = (
             f"**epoch** {frame.epoch} · **step** {frame.generator_updates} · "
             f"D updates {frame.discriminator_updates} · G updates {frame.generator_updates} · "
-            f"rounds {frame.rounds} · {state} · {frame.status}"
+            f"rounds {frame.rounds} · {state} · {frame.status}  \n"
+            f"learning rate {config.learning_rate:g} · data: {regions} region"
+            f"{'s' if regions > 1 else ''} · seed {config.seed}"
         )
 
     def _layout(self):
@@ -210,3 +220,8 @@ class LabPage:
         )
         title = pn.pane.Markdown("## sinegan lab: the sine GAN, live")
         return pn.Column(title, self.labels, pn.Row(controls, plots))
+
+
+def _moved(step):
+    """The message after a single step: which network's weights moved."""
+    return lambda session, result: f"one {step}: {session.describe_move()}"

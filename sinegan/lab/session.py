@@ -76,13 +76,13 @@ class LabSession:
         self.rounds = self.discriminator_updates = self.generator_updates = 0
         self.losses = []  # (generator_updates, D loss, D accuracy, G loss, G accuracy) rows
         self.measures = []  # {"step": generator_updates, "sine_like": ..., ...}
-        self.diverged_at = None
+        self.diverged_at, self.moved = None, {}
         self._epoch_rows, self._epoch_seconds = [], 0.0
 
     def discriminator_step(self) -> np.ndarray:
         """One round's D updates alone (k of them): D's weights move, G's do not."""
         indices, latent = self._draw(1)
-        metrics = self._run(lambda: self.trainer.engine_steps().discriminator(indices, latent))
+        metrics = self._moving(lambda: self.trainer.engine_steps().discriminator(indices, latent))
         self.discriminator_updates += self.config.discriminator_steps
         self._record(d=metrics[0])
         return metrics[0]  # (2,) D loss, D accuracy
@@ -90,7 +90,7 @@ class LabSession:
     def generator_step(self) -> np.ndarray:
         """One G update alone, on the latent vectors of a fresh draw: G moves, D does not."""
         _, latent = self._draw(1)
-        metrics = self._run(lambda: self.generator_update(latent))
+        metrics = self._moving(lambda: self.generator_update(latent))
         self.generator_updates += 1
         self._record(g=metrics[0])
         return metrics[0]  # (2,) G loss, G accuracy
@@ -169,6 +169,26 @@ class LabSession:
             self.diverged_at = step
             self.trainer.gan.stop_training = True
         return metrics
+
+    def _moving(self, update) -> np.ndarray:
+        """``_run(update)``, noting in ``moved`` how far each network's weights moved."""
+        models = {"D": self.trainer.discriminator, "G": self.trainer.generator}
+        before = {name: model.get_weights() for name, model in models.items()}
+        metrics = self._run(update)
+        self.moved = {}
+        for name, model in models.items():
+            pairs = zip(before[name], model.get_weights(), strict=True)
+            self.moved[name] = max(float(np.max(np.abs(a - b))) for a, b in pairs)
+        return metrics
+
+    def describe_move(self) -> str:
+        """The last single step's effect, as the page says it: which weights moved."""
+        return "; ".join(
+            f"{name}'s weights moved (by up to {change:.1e})"
+            if change
+            else f"{name}'s weights did not move"
+            for name, change in self.moved.items()
+        )
 
     def _finite(self) -> bool:
         models = (self.trainer.generator, self.trainer.discriminator)

@@ -47,11 +47,12 @@ class LabViews:
             x_range=(low, high),
             y_range=(0, 2 * np.pi),
             width=560,
-            height=430,
+            height=470,
             tools=tools,
             x_axis_label="frequency b",
             y_axis_label="phase c",
             name="plane",
+            css_classes=["lab-plane"],
         )
         self.mapper = LinearColorMapper(palette=PROBABILITY_PALETTE, low=0.0, high=1.0)
         self.scores = ColumnDataSource({"image": [], "x": [], "dw": []})
@@ -65,7 +66,9 @@ class LabViews:
             fill_color="#d6604d", line_color="#b2182b", line_dash="dashed", line_width=2,
             legend_label="the real data (shift-drag: draw a region)",
         )  # fmt: skip
-        plane.add_tools(BoxEditTool(renderers=[boxes], num_objects=6))
+        drawing = BoxEditTool(renderers=[boxes], num_objects=6)
+        plane.add_tools(drawing)
+        plane.toolbar.active_drag = drawing  # shift-drag draws a region; the toolbar has pan
         self.arrows = ColumnDataSource({"x0": [], "y0": [], "x1": [], "y1": []})
         plane.add_layout(
             Arrow(
@@ -79,7 +82,8 @@ class LabViews:
             "b", "c", source=self.points, size=5, color="black", line_color="white",
             legend_label="G's curves at their fitted (b, c)",
         )  # fmt: skip
-        plane.legend.location, plane.legend.label_text_font_size = "top_right", "8pt"
+        plane.legend.label_text_font_size, plane.legend.background_fill_alpha = "8pt", 0.6
+        plane.add_layout(plane.legend[0], "below")
         self.plane = plane
         self.show_regions(regions_of(config))
 
@@ -153,9 +157,8 @@ class LabViews:
         next_b, next_c = frame.next_frequency[fitted], frame.next_phase[fitted]
         self.arrows.data, scale = arrows(b, c, next_b, next_c, spans)
         self.plane.title.text = (
-            f"Epoch {frame.epoch}, step {frame.generator_updates}: "
             f"{int(fitted.sum())} of {len(fitted)} curves sine-like, "
-            f"{int((~fitted).sum())} fit no sine; arrows: the next G update ×{scale:g}"
+            f"{int((~fitted).sum())} fit no sine · arrows: next G update ×{scale:g}"
         )
         x = list(session.trainer.dataset.x)
         self.real.data = {"xs": [x] * len(frame.real), "ys": [list(y) for y in frame.real]}

@@ -45,8 +45,9 @@ class LabWorker:
         self.thread.start()
 
     # --- Called by the page (any thread) ----------------------------------------------
-    def submit(self, command, done_message: str | None = None):
-        """Run ``command(session)`` on the training thread, then redraw; post its message."""
+    def submit(self, command, done_message=None):
+        """Run ``command(session)`` on the training thread, then redraw; post its message:
+        ``done_message``, a string formatted with ``{result}``, or ``f(session, result)``."""
         self._commands.put((command, done_message))
 
     def set_speed(self, speed: int):
@@ -74,8 +75,7 @@ class LabWorker:
     def _run(self, make_session):
         try:
             self.session = make_session()
-            self.message = "ready: press Play, or step D and G one at a time"
-            self._publish(measure=True)
+            self._publish(measure=True, message="ready: press Play, or step D and G one at a time")
         except Exception as error:  # shown on the page: the thread has nothing to run
             self.message = f"the lab could not start: {error}"
             traceback.print_exc()
@@ -93,34 +93,38 @@ class LabWorker:
                 self._execute(lambda session: session.play_rounds(self.speed), None, quiet=True)
 
     def _execute(self, command, done_message, quiet=False):
-        session = self.session
+        session, message = self.session, None
         try:
             result = command(session)
         except ValueError as error:
-            self.message = str(error)
             self.playing = False
-            self._publish()
+            self._publish(message=str(error))
             return
         except Exception as error:  # not the student's input: say so, and stop play
-            self.message = f"{type(error).__name__}: {error}"
             self.playing = False
             traceback.print_exc()
-            self._publish()
+            self._publish(message=f"{type(error).__name__}: {error}")
             return
         if session.diverged_at is not None:
             self.playing = False
-            self.message = session.status
+            message = session.status
+        elif callable(done_message):
+            message = done_message(session, result)
         elif done_message is not None:
-            self.message = done_message.format(result=result)
+            message = done_message.format(result=result)
         elif not quiet and isinstance(result, str):
-            self.message = result
+            message = result
         due = time.perf_counter() - self._last_measure >= MEASURE_SECONDS
-        self._publish(measure=due or not self.playing)
+        self._publish(measure=due or not self.playing, message=message)
 
-    def _publish(self, measure=False):
+    def _publish(self, measure=False, message=None):
+        """A new frame (and the measures, if ``measure``), then ``message``, if any: the page
+        never shows a step's message beside the frame before it."""
         session = self.session
         if measure and session.diverged_at is None:
             session.measure()
             self._last_measure = time.perf_counter()
         self.frame = session.frame()
         self.version += 1
+        if message is not None:
+            self.message = message

@@ -58,6 +58,7 @@ def lab(arguments, prog):
             open_browser=arguments.open,
             max_sessions=arguments.max_sessions,
             runs_dir=os.path.abspath(arguments.runs_dir),
+            log=lambda line: print(line, flush=True),  # at once, even into a pipe
         )
     except KeyboardInterrupt:
         print("sinegan lab: stopped")
