@@ -10,7 +10,8 @@ Each frame recomputes, from the networks as they are now:
   not estimated from gradients: every variable the update writes (weights,
   dropout's seeds, the optimizers' moments) and the batch generator's state are
   saved, one real G update runs on the batch that the next update will draw,
-  G's curves are fitted again, and everything is restored. So the arrows end
+  G's curves are fitted again (from their fit before the update, which one update
+  barely moves), and everything is restored. So the arrows end
   exactly where a press of "G step" sends the points (tests/test_lab.py checks
   it). Gradients with respect to each curve would show where each curve alone
   is pushed; G's weights move all curves at once, which only a real update shows.
@@ -59,7 +60,7 @@ def draw_frame(session) -> LabFrame:
     )
     next_frequency, next_phase = plane.frequency, plane.phase
     if session.diverged_at is None:
-        next_frequency, next_phase = _preview_generator_step(session)
+        next_frequency, next_phase = _preview_generator_step(session, fit.frequency)
     return LabFrame(
         rounds=session.rounds,
         discriminator_updates=session.discriminator_updates,
@@ -79,8 +80,11 @@ def _generated(session) -> np.ndarray:
     return np.asarray(ops.convert_to_numpy(generator(session.latent, training=False)))
 
 
-def _preview_generator_step(session):
-    """(b, c) of G's points after the next G update: a real update, then undone."""
+def _preview_generator_step(session, frequency):
+    """(b, c) of G's points after the next G update: a real update, then undone.
+
+    The refit starts from each curve's ``frequency`` now: one update barely moves a curve.
+    """
     trainer = session.trainer
     state = training_state(trainer.parts)
     saved = [ops.convert_to_numpy(variable.value) for variable in state]
@@ -88,7 +92,9 @@ def _preview_generator_step(session):
     try:
         _, latent = trainer.draw_epoch_batches(1)
         session.generator_update(latent)
-        fit = fit_sines(_generated(session), trainer.dataset.x)
+        fit = fit_sines(
+            _generated(session), trainer.dataset.x, refinement_steps=6, initial_frequency=frequency
+        )
     finally:
         for variable, value in zip(state, saved, strict=True):
             variable.assign(value)

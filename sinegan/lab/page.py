@@ -23,8 +23,11 @@ from .. import backends
 from ..config_fields import retune_cost
 from ..presets import PRESETS
 from .views import LabViews, regions_of
+from .worker import FULL_SPEED
 
 REDRAW_MILLISECONDS = 100  # how often the page looks for a new frame
+# rounds per redraw: 1 is the slow mode; "full" trains between redraws 0.2 s apart
+SPEEDS = {**{str(speed): speed for speed in (1, 2, 4, 8, 16, 32, 64, 128)}, "full": FULL_SPEED}
 GAMES = {  # the game menu: (loss, generator_loss)
     "cross-entropy, non-saturating G loss (the slides)": ("gan", "non_saturating"),
     "cross-entropy, minimax G loss": ("gan", "minimax"),
@@ -63,7 +66,7 @@ class LabPage:
             "regions": button(name="Use drawn regions", width=150),
             "save": button(name="Save run", width=100),
         }
-        self.speed = pn.widgets.IntSlider(name="steps per redraw", start=1, end=128, value=8)
+        self.speed = pn.widgets.Select(name="speed: steps per redraw", options=SPEEDS, value=8)
         self.preset = pn.widgets.Select(name="preset", options=["(current)", *PRESETS])
         self.game = pn.widgets.Select(name="the game", options=list(GAMES))
         self.fresh_latent = pn.widgets.Checkbox(name="fresh latent vectors every step")
@@ -191,7 +194,8 @@ class LabPage:
             f"D updates {frame.discriminator_updates} · G updates {frame.generator_updates} · "
             f"rounds {frame.rounds} · {state} · {frame.status}  \n"
             f"learning rate {config.learning_rate:g} · data: {regions} region"
-            f"{'s' if regions > 1 else ''} · seed {config.seed}"
+            f"{'s' if regions > 1 else ''} · seed {config.seed} · quality measured at step "
+            f"{session.measures[-1]['step'] if session.measures else '-'}"
         )
 
     def _layout(self):

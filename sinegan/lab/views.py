@@ -20,6 +20,7 @@ import numpy as np
 from bokeh.models import (
     Arrow,
     BoxEditTool,
+    ColorBar,
     ColumnDataSource,
     LinearColorMapper,
     VeeHead,
@@ -60,6 +61,7 @@ class LabViews:
             image="image", x="x", y=0.0, dw="dw", dh=2 * np.pi, source=self.scores,
             color_mapper=self.mapper,
         )  # fmt: skip
+        plane.add_layout(ColorBar(color_mapper=self.mapper, width=10, title="D's score"), "right")
         self.regions = ColumnDataSource({"x": [], "y": [], "width": [], "height": []})
         boxes = plane.rect(
             "x", "y", "width", "height", source=self.regions, fill_alpha=0.06,

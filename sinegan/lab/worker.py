@@ -6,7 +6,8 @@ training steps, and it reads the latest ``LabFrame`` whenever it redraws. So
 training never waits for the page, and the page never sees half an update.
 
 While playing, the thread runs ``speed`` rounds, then draws a frame (the page
-shows each frame once), and measures G's quality at most every
+shows each frame once); at full speed (``speed=0``) it runs rounds for
+``FRAME_SECONDS``, then draws. It measures G's quality at most every
 ``MEASURE_SECONDS``. A command that fails with ``ValueError`` leaves the game as
 it was and posts its one-line message; any other error is posted too and stops play.
 """
@@ -22,6 +23,9 @@ from ..validation import require_int
 from .session import LabSession
 
 MEASURE_SECONDS = 1.5  # the quality measures, at least this often while playing
+FULL_SPEED = 0  # speed 0: as many rounds as fit between two redraws, FRAME_SECONDS apart
+FRAME_SECONDS = 0.2
+FULL_SPEED_CHUNK = 16  # rounds per engine call at full speed
 IDLE_SECONDS = 0.05  # how long a paused thread waits for a command before looking again
 
 
@@ -30,7 +34,7 @@ class LabWorker:
 
     def __init__(self, make_session, speed: int = 8):
         """``make_session()`` builds the ``LabSession``, on the thread (it takes seconds)."""
-        require_int("speed", speed, minimum=1)
+        require_int("speed", speed, minimum=FULL_SPEED)
         self.speed, self.playing = speed, False
         self.session: LabSession | None = None
         self.frame = None  # the latest LabFrame, read by the page
@@ -51,7 +55,8 @@ class LabWorker:
         self._commands.put((command, done_message))
 
     def set_speed(self, speed: int):
-        require_int("speed", speed, minimum=1)
+        """Rounds per redraw; 0 (``FULL_SPEED``): a redraw every ``FRAME_SECONDS``."""
+        require_int("speed", speed, minimum=FULL_SPEED)
         self.speed = int(speed)
 
     def play(self, playing: bool = True):
@@ -90,7 +95,16 @@ class LabWorker:
             if command is not None:
                 self._execute(command, done_message)
             elif self.playing:
-                self._execute(lambda session: session.play_rounds(self.speed), None, quiet=True)
+                self._execute(self._play, None, quiet=True)
+
+    def _play(self, session):
+        if self.speed != FULL_SPEED:
+            return session.play_rounds(self.speed)
+        start = time.perf_counter()
+        while time.perf_counter() - start < FRAME_SECONDS and self._commands.empty():
+            session.play_rounds(FULL_SPEED_CHUNK)
+            if session.diverged_at is not None or not self.playing:
+                return None
 
     def _execute(self, command, done_message, quiet=False):
         session, message = self.session, None

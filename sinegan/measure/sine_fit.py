@@ -51,7 +51,15 @@ def _linear_coefficients(curves, x, frequency):
     return np.linalg.solve(triangular, projected[:, :, None])[:, :, 0]  # (n_curves, 3)
 
 
-def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_steps=20):
+def fit_sines(
+    curves,
+    x,
+    frequency_range=(0.05, 4.0),
+    grid_size=300,
+    refinement_steps=20,
+    *,
+    initial_frequency=None,
+):
     """Fit y = a sin(b x + c) + d to every curve by least squares.
 
     Minimises, per curve, S(a, b, c, d) = sum_i (y_i - a sin(b x_i + c) - d)^2.
@@ -63,6 +71,8 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
     frequency, and the best grid b avoids the local minima of S.
     Step 2, refinement: vectorised Levenberg-Marquardt on (A, B, b, d). b is then
     clipped to `frequency_range` and (A, B, d) re-solved exactly for that b.
+    `initial_frequency` (n_curves,), if given, replaces step 1: the refinement starts
+    from it (the lab refits curves that one update has barely moved).
     Finally a = sqrt(A^2 + B^2), c = atan2(B, A) mod 2 pi, rmse = sqrt(S / n_points).
     """
     curves = require_curves(curves, "curves")
@@ -81,14 +91,22 @@ def fit_sines(curves, x, frequency_range=(0.05, 4.0), grid_size=300, refinement_
     if int(grid_size) < 2:
         raise ValueError(f"grid_size expected an integer >= 2. Received: grid_size={grid_size!r}")
 
-    # Step 1: score every grid frequency for every curve at once.
-    grid = np.linspace(low, high, int(grid_size))  # (n_grid,)
-    orthonormal, _ = np.linalg.qr(_sine_basis(grid, x))  # (n_grid, n_points, 3)
-    # (n_curves, n_grid * 3)
-    projections = curves @ orthonormal.transpose(1, 0, 2).reshape(len(x), -1)
-    # (n_curves, n_grid)
-    explained = (projections.reshape(len(curves), len(grid), 3) ** 2).sum(axis=2)
-    frequency = grid[np.argmax(explained, axis=1)]  # (n_curves,)
+    if initial_frequency is not None:
+        frequency = np.asarray(initial_frequency, dtype=np.float64)
+        if frequency.shape != (len(curves),) or not np.all(np.isfinite(frequency)):
+            raise ValueError(
+                f"initial_frequency expected one finite b per curve, shape ({len(curves)},). "
+                f"Received: initial_frequency.shape={frequency.shape}"
+            )
+        frequency = np.clip(frequency, low, high)  # (n_curves,)
+    else:  # Step 1: score every grid frequency for every curve at once.
+        grid = np.linspace(low, high, int(grid_size))  # (n_grid,)
+        orthonormal, _ = np.linalg.qr(_sine_basis(grid, x))  # (n_grid, n_points, 3)
+        # (n_curves, n_grid * 3)
+        projections = curves @ orthonormal.transpose(1, 0, 2).reshape(len(x), -1)
+        # (n_curves, n_grid)
+        explained = (projections.reshape(len(curves), len(grid), 3) ** 2).sum(axis=2)
+        frequency = grid[np.argmax(explained, axis=1)]  # (n_curves,)
     sine_weight, cosine_weight, offset = _linear_coefficients(curves, x, frequency).T
 
     # Step 2: Levenberg-Marquardt on theta = (A, B, b, d); one 4x4 system per curve.
