@@ -4,10 +4,10 @@ The slides draw each real curve's frequency b and phase c uniformly from one
 rectangle, ``frequency_range`` × ``phase_range``. ``data_regions`` lists any
 number of rectangles instead, four numbers each, (b_low, b_high, c_low, c_high);
 the data's (b, c) are then uniform over their union. Two rectangles far apart
-make the data multi-modal, the case where a GAN's generator is known to drop
-modes (Goodfellow 2016, "NIPS 2016 Tutorial: Generative Adversarial Networks",
-arXiv:1701.00160, section 5.1.1): draw it in the plane (sinegan.figures.plane)
-and watch G's points crowd into one rectangle.
+make the data multi-modal, where mode collapse shows as a place (Goodfellow 2016,
+"NIPS 2016 Tutorial: Generative Adversarial Networks", arXiv:1701.00160, on mode
+collapse): draw the game in the plane (sinegan.figures.plane) and see whether G's
+points reach every rectangle or crowd into one.
 
 A curve only sees its phase mod 2π, so a rectangle is read mod 2π as well:
 ``in_data`` tests c mod 2π, and two rectangles overlap where they do mod 2π.
