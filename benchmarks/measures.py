@@ -34,7 +34,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is impor
 
 import keras
 
-from sinegan import Trainer, generate_curves, latent_for, make_dataset
+from sinegan import Trainer, dataset_for, generate_curves, latent_for
 from sinegan.measure.distances import discriminator_accuracy
 from sinegan.measure.evaluate import evaluate_curves
 from sinegan.recipe import discriminator_inputs_for
@@ -96,7 +96,7 @@ def measure(trainer) -> dict:
     real = np.concatenate([data.curves[rows], np.delete(data.curves, rows, axis=0)])  # (8192, 64)
     report = evaluate_curves(generated, real, data.x, k=3, seed=SAMPLE_SEED, paired=PAIRED_SAMPLES)
     frequency = report.parameter_distances["frequency"]
-    held_out = make_dataset(
+    held_out = dataset_for(
         config.replace(train_size=D_ACCURACY_SAMPLES), np.random.default_rng(SAMPLE_SEED)
     )
     # (512, 64), or (512, 65) with each curve's b

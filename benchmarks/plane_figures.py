@@ -32,7 +32,9 @@ from sinegan import (
     SLIDES,
     Trainer,
     animate_plane,
+    data_regions,
     generate_curves,
+    in_data,
     measure_plane,
     plot_plane,
 )
@@ -41,21 +43,17 @@ from sinegan.measure.evaluate import evaluate_curves
 REPEATS = 5  # timings: the median of 5 calls
 
 
-def inside_rectangle(frequency, phase, config):
-    """Which (b, c) lie in the data's rectangle, frequency_range × phase_range."""
-    (b_low, b_high), (c_low, c_high) = config.frequency_range, config.phase_range
-    return (frequency >= b_low) & (frequency <= b_high) & (phase >= c_low) & (phase <= c_high)
-
-
 def describe(name, frame, config):
     """The numbers the figure shows, as one paragraph."""
     fitted = frame.sine_like  # (n,) bool
     # (sine-like,) bool
-    inside = inside_rectangle(frame.frequency[fitted], frame.phase[fitted], config)
+    inside = in_data(config, frame.frequency[fitted], frame.phase[fitted])
     low, high = np.percentile(frame.frequency[fitted], [5, 95])
+    regions = data_regions(config)  # [(b_low, b_high, c_low, c_high), ...]
+    data_low, data_high = min(region[0] for region in regions), max(region[1] for region in regions)
     # (nc, nb) each
     grid_frequency, grid_phase = np.meshgrid(frame.frequency_grid, frame.phase_grid)
-    in_data = inside_rectangle(grid_frequency, grid_phase, config)  # (nc, nb) bool
+    data_cells = in_data(config, grid_frequency, grid_phase)  # (nc, nb) bool
     # D's score at each sine-like curve's point: the grid cell nearest its (b, c).
     # (sine-like,)
     columns = np.abs(frame.frequency[fitted][:, None] - frame.frequency_grid[None, :]).argmin(
@@ -68,9 +66,9 @@ def describe(name, frame, config):
         f"{(~fitted).sum()} fit no sine; "
         f"{inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
         f"their b from {low:.2f} to {high:.2f} "
-        f"(5th-95th percentile; data {config.frequency_range[0]}-{config.frequency_range[1]}); "
-        f"D's mean score {frame.scores[in_data].mean():.2f} inside the rectangle, "
-        f"{frame.scores[~in_data].mean():.2f} outside, "
+        f"(5th-95th percentile; data {data_low}-{data_high}); "
+        f"D's mean score {frame.scores[data_cells].mean():.2f} inside the rectangle, "
+        f"{frame.scores[~data_cells].mean():.2f} outside, "
         f"{frame.scores[rows, columns].mean():.2f} at G's "
         "sine-like curves",
         flush=True,

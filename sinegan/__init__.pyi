@@ -4,6 +4,7 @@
 names."""
 
 from .config_checks import ENGINES as ENGINES
+from .config_fields import data_regions as data_regions
 from .extras.conditional import (
     frequency_hit_rates as frequency_hit_rates,
 )
@@ -11,6 +12,8 @@ from .extras.conditional import (
     sample_conditional_curves as sample_conditional_curves,
 )
 from .extras.latent_prior import encode_frequency as encode_frequency
+from .extras.regions import in_data as in_data
+from .extras.regions import region_parameters as region_parameters
 from .figures.animation import animate_snapshots as animate_snapshots
 from .figures.plane import animate_plane as animate_plane
 from .figures.plane import plot_plane as plot_plane
@@ -59,6 +62,9 @@ from .recipe import (
 )
 from .recipe import (
     curves_for as curves_for,
+)
+from .recipe import (
+    dataset_for as dataset_for,
 )
 from .recipe import (
     discriminator_for as discriminator_for,

@@ -22,6 +22,7 @@ from .validation import (
     require_interval,
     require_positive,
     require_range,
+    require_rectangles,
     require_sizes,
 )
 
@@ -82,6 +83,7 @@ def check_config(config):
     for name in ("r1_penalty_weight", "gradient_penalty_weight"):
         if getattr(config, name) < 0:
             fail(name, "a non-negative number", getattr(config, name))
+    _check_regions(config)
     _check_sizes_together(config)
     _check_options_together(config)
 
@@ -115,6 +117,18 @@ def _check_grid(config):
             (config.x_min, config.x_max),
             f"train_len={config.train_len}",
         )
+
+
+def _check_regions(config):
+    """data_regions: rectangles with b_low > 0, of at most 2π of phase (c is read mod 2π)."""
+    regions = config.data_regions
+    require_rectangles("data_regions", regions)
+    for start in range(0, len(regions), 4):  # one rectangle each
+        b_low, _, c_low, c_high = map(float, regions[start : start + 4])
+        if b_low <= 0 or c_high - c_low > 2 * np.pi:
+            fail("data_regions", "0 < b_low and c_high - c_low <= 2π in each rectangle", regions)
+    if regions and config.conditional:
+        fail("data_regions", "() with conditional=True: b is drawn from frequency_range", regions)
 
 
 def _check_sizes_together(config):

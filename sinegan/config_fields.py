@@ -1,5 +1,5 @@
-"""What the fields of a GANConfig hold: plain Python values, and which fields each slides'
-function cannot honour.
+"""What the fields of a GANConfig hold: plain Python values, the data's regions of the (b, c)
+plane, and which fields each slides' function cannot honour.
 
 The slides' builders (sinegan.slides) build the slides' parts. The table below
 says, for each of them, the fields beyond the slides that would change what it
@@ -29,6 +29,7 @@ IGNORED_BY = {
     "build_gan": ("adam_beta_1", "adam_beta_2", "generator_loss", "conditional"),
     "sample_latent": ("latent_distribution", "conditional"),
     "sample_curves": ("latent_distribution", "conditional"),
+    "make_dataset": ("data_regions",),
 }
 _PLAIN_TYPES = {"int": int, "float": float, "bool": bool}  # the str fields are kept as they are
 
@@ -58,6 +59,14 @@ def plain_values(config) -> dict:
             value = tuple(map(plain, value)) if isinstance(value, tuple) else plain(value)
         values[field.name] = value
     return values
+
+
+def data_regions(config) -> list[tuple[float, float, float, float]]:
+    """The rectangles (b_low, b_high, c_low, c_high) the data's (b, c) are drawn from: the
+    config's ``data_regions``, four numbers each, or else the slides' one rectangle,
+    ``frequency_range`` × ``phase_range``."""
+    flat = config.data_regions or (*config.frequency_range, *config.phase_range)
+    return [tuple(flat[start : start + 4]) for start in range(0, len(flat), 4)]
 
 
 def element_type(annotation: str) -> str:

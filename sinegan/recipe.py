@@ -19,9 +19,11 @@ imported only when the config asks for it, so the slides' recipe loads none.
     generator_average_decay > 0    an averaged copy of G, after each G step  extras.averaging
     latent_distribution, or        z ~ N(0, 1) or cut at ±2, and b           extras.latent_prior
       conditional = True           for a conditional G
+    data_regions                   the data's (b, c), from several rectangles extras.regions
 
-``assemble(config, dataset)`` makes every part a training run needs, in one
-frozen ``GANParts``; the ``*_for`` functions make one part each.
+``dataset_for(config, rng)`` draws step 1's data; ``assemble(config, dataset)``
+makes every part a training run needs, in one frozen ``GANParts``; the other
+``*_for`` functions make one part each.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from functools import partial
 import keras
 import numpy as np
 
+from .slides import dataset as slides_dataset
 from .slides import discriminator as slides_discriminator
 from .slides import generator as slides_generator
 from .slides import sampling as slides_sampling
@@ -59,6 +62,17 @@ class GANParts:
     def averaged(self) -> bool:
         """Whether curves come from an averaged copy of G rather than G itself."""
         return self.sampling_generator is not self.generator
+
+
+def dataset_for(config: GANConfig, rng: np.random.Generator) -> SineDataset:
+    """Step 1 for any recipe: the slides' X_TRAIN and NOISE, whose (b, c) come from the config's
+    ``data_regions`` when it sets them; without them, the slides' data, draw for draw."""
+    require_config(config)
+    if not config.data_regions:
+        return slides_dataset.make_dataset(config, rng)
+    from .extras.regions import region_parameters
+
+    return slides_dataset.make_dataset(config, rng, parameters=region_parameters)
 
 
 def assemble(config: GANConfig, dataset: SineDataset) -> GANParts:

@@ -144,6 +144,25 @@ def require_range(name, bounds, strict):
         )
 
 
+def require_rectangles(name, value):
+    """A flat tuple of rectangles, four numbers each: (x_low, x_high, y_low, y_high, x_low, ...),
+    every number within float32's range (as ``require_range`` asks) and low < high on both axes."""
+    if not (isinstance(value, tuple) and len(value) % 4 == 0 and all(map(is_finite, value))):
+        fail(
+            name, "a flat tuple of finite numbers, four per rectangle (low, high, low, high)", value
+        )
+    if max((abs(float(number)) for number in value), default=0.0) > FLOAT32_MAX:
+        fail(name, f"numbers within float32's range, |value| <= {FLOAT32_MAX:.4g}", value)
+    for start in range(0, len(value), 4):
+        x_low, x_high, y_low, y_high = map(float, value[start : start + 4])
+        if not (x_low < x_high and y_low < y_high):
+            fail(
+                name,
+                f"low < high on both axes of each rectangle, not of rectangle {start // 4}",
+                value,
+            )
+
+
 def require_sizes(name, value):
     """A non-empty tuple of positive integers, such as a network's layer widths."""
     if not (

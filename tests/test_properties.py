@@ -124,8 +124,16 @@ def typed_values(name):
         return st.one_of(st.sampled_from(CHOICES[name]), WORDS, st.text(max_size=8))
     if kind == "tuple[float, float]":
         return st.one_of(st.tuples(FLOATS, FLOATS), st.lists(FLOATS, max_size=4).map(tuple))
+    if kind == "tuple[float, ...]":  # data_regions: four numbers a rectangle, or any count
+        rectangles = st.lists(st.tuples(FLOATS, FLOATS, FLOATS, FLOATS), max_size=2)
+        return st.one_of(st.lists(FLOATS, max_size=9).map(tuple), rectangles.map(flatten))
     assert kind == "tuple[int, ...]", kind
     return st.lists(INTEGERS, max_size=8).map(tuple)
+
+
+def flatten(rectangles):
+    """(b_low, b_high, c_low, c_high) rectangles as data_regions holds them: one flat tuple."""
+    return tuple(number for rectangle in rectangles for number in rectangle)
 
 
 def field_values(name):
@@ -228,6 +236,23 @@ FRACTIONS = st.one_of(
     st.sampled_from([0.0, -0.0, 5e-324, 0.9999999999999999, 1.0]),
     FLOATS,
 )
+
+
+# data_regions: rectangles with their bounds in order, b mostly positive, c mostly within a turn
+def in_order(pair):
+    """A (low, high) pair, compared as floats (a float16 beside 1e300 would overflow)."""
+    return tuple(sorted(pair, key=float))
+
+
+PHASES = st.one_of(
+    st.tuples(st.floats(-10, 10), st.floats(-10, 10)).map(in_order),
+    st.tuples(NUMBERS, NUMBERS).map(in_order),
+)
+RECTANGLES = (
+    st.tuples(NUMBERS.map(abs), NUMBERS.map(abs))
+    .map(in_order)
+    .flatmap(lambda frequencies: PHASES.map(lambda phases: (*frequencies, *phases)))
+)
 TRAINER_NUMBERS = {  # field -> what it is drawn from, when it is drawn
     "learning_rate": NUMBERS.map(abs),
     "gradient_penalty_weight": NUMBERS.map(abs),
@@ -246,6 +271,7 @@ TRAINER_NUMBERS = {  # field -> what it is drawn from, when it is drawn
             st.tuples(NUMBERS, NUMBERS),
         ),
     ),
+    "data_regions": st.lists(RECTANGLES, min_size=1, max_size=3).map(flatten),
 }
 
 

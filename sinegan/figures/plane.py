@@ -5,7 +5,9 @@ phase c (sinegan.measure.plane). One picture shows the whole game:
 
 - the heat map is D's score of the sinusoid at each (b, c): green where D says
   "real", purple where it says "fake", white where it cannot tell (0.5);
-- the dashed rectangle is the real data, ``frequency_range`` × ``phase_range``;
+- the dashed rectangle is the real data, ``frequency_range`` × ``phase_range``, or
+  one rectangle per region of the config's ``data_regions``; a region that crosses
+  c = 2π is drawn in two parts, since the c axis is the circle [0, 2π);
 - the black dots are G's curves, each at the (b, c) of the sine that fits it;
 - the grey crosses in the strip below are G's curves that no sine fits (fit RMSE
   0.1 or more), at the b of their best fit.
@@ -25,6 +27,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ..config_fields import data_regions
 from ..measure.plane import PlaneFrame
 from ..slides.config import GANConfig, require_config
 from ..validation import fail, require_instance, require_int
@@ -104,19 +107,19 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
         norm=norm,
     )
     figure.colorbar(mesh, ax=[plane, strip], label=label)
-    (b_low, b_high), (c_low, c_high) = config.frequency_range, config.phase_range
-    plane.add_patch(
-        Rectangle(
-            (b_low, c_low),
-            b_high - b_low,
-            c_high - c_low,
-            fill=False,
-            edgecolor="tab:red",
-            linestyle="--",
-            linewidth=2,
-            label="the real data",
+    for index, (b_low, b_high, c_low, c_high) in enumerate(_data_rectangles(config)):
+        plane.add_patch(
+            Rectangle(
+                (b_low, c_low),
+                b_high - b_low,
+                c_high - c_low,
+                fill=False,
+                edgecolor="tab:red",
+                linestyle="--",
+                linewidth=2,
+                label="the real data" if index == 0 else None,  # one legend entry
+            )
         )
-    )
     points = plane.scatter(
         [],
         [],
@@ -158,3 +161,19 @@ def _drawing(first: PlaneFrame, config: GANConfig, scale):
         return mesh, points, off_sine
 
     return figure, show
+
+
+def _data_rectangles(config: GANConfig) -> list[tuple[float, float, float, float]]:
+    """The data's regions with c wrapped into the axis [0, 2π): a region that crosses 2π
+    in two parts, one at least 2π wide as the whole circle."""
+    turn, rectangles = 2 * np.pi, []
+    for b_low, b_high, c_low, c_high in data_regions(config):
+        if c_high - c_low >= turn:  # the slides' phase_range may be that wide
+            rectangles.append((b_low, b_high, 0.0, turn))
+            continue
+        start = c_low % turn  # in [0, 2π)
+        end = start + (c_high - c_low)
+        rectangles.append((b_low, b_high, start, min(end, turn)))
+        if end > turn:  # the part past 2π, at the bottom of the axis
+            rectangles.append((b_low, b_high, 0.0, end - turn))
+    return rectangles

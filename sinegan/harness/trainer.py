@@ -24,10 +24,9 @@ from .. import engines
 from ..config_checks import check_engine
 from ..config_fields import retuned
 from ..presets import SLIDES
-from ..recipe import assemble
+from ..recipe import assemble, dataset_for
 from ..seeding import seed_everything
 from ..slides.config import GANConfig, require_config
-from ..slides.dataset import make_dataset
 from ..slides.sampling import generate_curves
 from ..slides.training import pretrain_discriminator
 from ..validation import require_bool, require_int
@@ -49,7 +48,7 @@ class Trainer:
         check_engine(config, engine)
         self.config, self.engine = config, engine
         data_rng, self.rng = seed_everything(config.seed)
-        self.dataset = make_dataset(config, data_rng)  # step 1: X_TRAIN and NOISE
+        self.dataset = dataset_for(config, data_rng)  # step 1: X_TRAIN and NOISE
         # Steps 2 and 4: D, G, the GAN, and what they read (sinegan.recipe.GANParts).
         self.parts = assemble(config, self.dataset)
         # A fixed latent batch, shown after every epoch: "curves improving as accuracy improves".

@@ -2,7 +2,8 @@
 
 The real curves y = sin(b·x + c) form a family with two numbers, the frequency
 b and the phase c, so every sinusoid is a point of the (b, c) plane and the
-data fill the rectangle ``frequency_range`` × ``phase_range``. That lets us
+data fill the rectangle ``frequency_range`` × ``phase_range`` (or the config's
+``data_regions``, sinegan.config_fields.data_regions). That lets us
 draw the game the way GAN Lab draws a 2-D GAN (Kahng et al. 2018,
 "GAN Lab: Understanding Complex Deep Generative Models using Interactive
 Visual Experimentation", arXiv:1809.01587):
@@ -26,8 +27,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..config_fields import data_regions
 from ..slides.config import GANConfig, require_config
-from ..slides.dataset import random_parameters, sinusoids, x_coords
+from ..slides.dataset import sinusoids, x_coords
 from ..validation import fail, is_int, require_curves, require_int
 from .sine_fit import SINE_LIKE_THRESHOLD, SineFit, fit_sines
 
@@ -57,9 +59,11 @@ def frequency_window(config: GANConfig) -> tuple[float, float]:
     """The b axis of the plane: from a fifth of the data's lowest b to 1.5 times its highest.
 
     With the slides' b in [0.5, 2.0] that is [0.1, 3.0]: room on both sides of the
-    data to see where D stops saying "real". The c axis is always the whole circle.
+    data to see where D stops saying "real"; with several regions, around all of them.
+    The c axis is always the whole circle.
     """
-    low, high = config.frequency_range
+    regions = data_regions(config)  # [(b_low, b_high, c_low, c_high), ...]
+    low, high = min(region[0] for region in regions), max(region[1] for region in regions)
     return low / 5, 1.5 * high
 
 
@@ -144,9 +148,11 @@ def _score(discriminator, frequency, phase, config: GANConfig) -> np.ndarray:
     inputs = _discriminator_inputs(config, amplitude, frequency, phase)  # (m, discriminator_inputs)
     group = config.minibatch_std_group
     if group > 1:
+        from ..extras.regions import region_parameters  # (b, c) drawn as the data's are
+
         rng = np.random.default_rng(COMPANION_SEED)
         # (g - 1, inputs)
-        companions = _discriminator_inputs(config, *random_parameters(config, group - 1, rng))
+        companions = _discriminator_inputs(config, *region_parameters(config, group - 1, rng))
         inputs = np.concatenate(
             [inputs[:, None, :], np.broadcast_to(companions, (len(inputs), *companions.shape))],
             axis=1,

@@ -81,6 +81,9 @@ class GANConfig:
     # Conditional only: D reads b appended to the curve ("concatenate"), or through a
     # projection of its features ("projection", extras.projection).
     discriminator_conditioning: str = "concatenate"
+    # Where the data's (b, c) lie: rectangles (b_low, b_high, c_low, c_high, ...), drawn from
+    # uniformly over their union (extras.regions). (): the slides' frequency_range × phase_range.
+    data_regions: tuple[float, ...] = ()
 
     # --- Bookkeeping (not on the slides) ---------------------------------------
     seed: int = 0  # one seed drives the data, the weights, dropout and batches
@@ -135,11 +138,11 @@ class GANConfig:
 
 
 # The fields of the "Beyond the slides" block above, from latent_distribution to
-# discriminator_conditioning: read by sinegan.recipe and the extras, never by the other
+# data_regions: read by sinegan.recipe and the extras, never by the other
 # modules of sinegan.slides (tests/test_architecture.py checks both).
 _NAMES = [field.name for field in dataclasses.fields(GANConfig)]
 BEYOND_THE_SLIDES = tuple(
-    _NAMES[_NAMES.index("latent_distribution") : _NAMES.index("discriminator_conditioning") + 1]
+    _NAMES[_NAMES.index("latent_distribution") : _NAMES.index("data_regions") + 1]
 )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..config_fields import require_slides_values
 from ..validation import fail, require_int, require_rng
 from .config import GANConfig, require_config
 
@@ -69,17 +70,20 @@ def random_parameters(config: GANConfig, n: int, rng: np.random.Generator):
     return amplitude, frequency, phase
 
 
-def make_dataset(config: GANConfig, rng: np.random.Generator) -> SineDataset:
+def make_dataset(config: GANConfig, rng: np.random.Generator, parameters=None) -> SineDataset:
     """X_TRAIN and NOISE, drawn from ``rng`` (the same seed gives the same data).
 
     The slides fill X_TRAIN one row at a time with a Python loop over
     ``np.sin(scale * x + phase) for x in X_COORDS``; here one vectorised call
-    computes the same values.
+    computes the same values. ``parameters(config, n, rng)`` draws each curve's
+    (a, b, c): ``random_parameters`` unless a recipe plugs in another (sinegan.recipe.dataset_for).
     """
     require_config(config)
+    if parameters is None:
+        require_slides_values(config, "make_dataset")
     require_rng(rng)
     x = x_coords(config)
-    amplitude, frequency, phase = random_parameters(config, config.train_size, rng)
+    amplitude, frequency, phase = (parameters or random_parameters)(config, config.train_size, rng)
     curves = sinusoids(x, amplitude, frequency, phase).astype(np.float32)  # (train_size, train_len)
     noise = make_noise_curves(config, config.train_size, rng)  # (train_size, train_len)
     return SineDataset(
