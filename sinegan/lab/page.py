@@ -164,7 +164,7 @@ class LabPage:
         self.preset.value = "(current)"
         if config is not None:
             self._fill_knobs(config)
-            self.views.show_regions(regions_of(config))
+            self.views.show_regions(config)
         self.worker.submit(lambda s: s.reset(config), message)
 
     def _say(self, message):

@@ -8,6 +8,8 @@ to a process, so the networks are built one session at a time, under a lock
 (sinegan.lab.session.BUILD_LOCK); after that, every random draw of a session
 comes from its own generators, so each session stays reproducible from its own
 seed. At most ``max_sessions`` run at once: the next tab is told so at once.
+One session is always built ahead (networks, D's pre-training, the first frame),
+so a new tab starts at once; the server prints its address when the first is ready.
 Closing a tab stops its thread within about a second. Runs are saved under one
 directory chosen at start; the page never asks for a path.
 
@@ -111,6 +113,11 @@ def serve_lab(
         fail("host", "an address to listen on, such as 127.0.0.1", host)
     active, lock = set(), threading.Lock()
 
+    def built_lab():  # a session takes seconds to build: one is always built ahead
+        return Lab(config, runs_dir=runs_dir, curves=curves, grid=grid)
+
+    spare = [built_lab()]
+
     def new_session():
         with lock:
             if len(active) >= max_sessions:
@@ -119,7 +126,7 @@ def serve_lab(
                     f"(`--max-sessions {max_sessions}`). Close another lab tab, then reload.",
                     css_classes=["lab-full"],
                 )
-            lab = Lab(config, runs_dir=runs_dir, curves=curves, grid=grid)
+            lab = spare.pop() if spare else built_lab()
             active.add(lab)
 
         def closed(context):
@@ -127,7 +134,13 @@ def serve_lab(
             with lock:
                 active.discard(lab)
 
+        def build_spare():
+            with lock:
+                if not spare:
+                    spare.append(built_lab())
+
         pn.state.on_session_destroyed(closed)
+        threading.Thread(target=build_spare, daemon=True).start()
         return lab.layout()
 
     origins = [f"{host}:{port}"]
@@ -146,6 +159,7 @@ def serve_lab(
         unused_session_lifetime=500,
     )
     server.start()
+    spare[0].worker.wait_idle(timeout=600)  # ready means: a tab opened now starts at once
     log(f"sinegan lab: http://{'127.0.0.1' if host == '127.0.0.1' else host}:{port}/ ")
     if open_browser:
         server.io_loop.add_callback(server.show, "/")

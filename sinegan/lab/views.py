@@ -28,6 +28,7 @@ from bokeh.models import (
 from bokeh.palettes import PRGn11, Viridis256
 from bokeh.plotting import figure
 
+from ..config_fields import data_regions
 from ..measure.plane import frequency_window
 
 PROBABILITY_PALETTE = tuple(reversed(PRGn11))  # purple "fake" (0) to green "real" (1)
@@ -87,7 +88,7 @@ class LabViews:
         plane.legend.label_text_font_size, plane.legend.background_fill_alpha = "8pt", 0.6
         plane.add_layout(plane.legend[0], "below")
         self.plane = plane
-        self.show_regions(regions_of(config))
+        self.show_regions(config)
 
         curves = figure(
             title="G's curves (red) and real ones (grey)", width=420, height=250,
@@ -118,9 +119,10 @@ class LabViews:
         self.measure_figure = measures
         self._shown_losses = self._shown_measures = 0
 
-    def show_regions(self, regions):
-        """Draw the data's rectangles, each (b_low, b_high, c_low, c_high)."""
-        rows = np.asarray(regions, dtype=float).reshape(-1, 4)
+    def show_regions(self, config):
+        """Draw ``config``'s data rectangles, and fit the b axis around them."""
+        self.plane.x_range.start, self.plane.x_range.end = frequency_window(config)
+        rows = np.asarray(regions_of(config), dtype=float).reshape(-1, 4)
         self.regions.data = {
             "x": list((rows[:, 0] + rows[:, 1]) / 2),
             "y": list((rows[:, 2] + rows[:, 3]) / 2),
@@ -194,9 +196,8 @@ class LabViews:
 
 
 def regions_of(config) -> tuple:
-    """The data's rectangles: ``data_regions``, or the slides' one rectangle."""
-    regions = getattr(config, "data_regions", ())
-    return regions or (*config.frequency_range, *config.phase_range)
+    """The data's rectangles, flat: ``data_regions``, or the slides' one rectangle."""
+    return tuple(value for region in data_regions(config) for value in region)
 
 
 def arrows(b, c, next_b, next_c, spans) -> tuple[dict, float]:
