@@ -59,6 +59,12 @@ class Lab:
         self.wait()
         return self.worker.session
 
+    @property
+    def frame(self):
+        """The latest ``LabFrame`` (after waiting for every command sent so far)."""
+        self.wait()
+        return self.worker.frame
+
     def play_rounds(self, steps: int):
         """Run ``steps`` rounds on the lab's thread, wait for them, and redraw."""
         require_int("steps", steps, minimum=1)
@@ -87,6 +93,8 @@ class Lab:
 
     def __panel__(self):
         self.wait()
+        if not pn.extension._loaded:  # a notebook: Panel's scripts, inline (nothing from the web)
+            pn.extension(inline=True)
         return self.layout()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
