@@ -10,6 +10,8 @@ TensorFlow runs here, traced once, flags included (sinegan.slides.training).
 
 from __future__ import annotations
 
+import threading
+
 import jax
 import jax.numpy as jnp
 import keras
@@ -20,7 +22,15 @@ from keras.src.backend.common.stateless_scope import (
     get_stateless_scope,
 )
 
-_loop_variables = []  # the variables of the loop being traced (compile_loop), innermost last
+# The variables of the loop being traced (compile_loop), innermost last: one list per thread,
+# as Keras' StatelessScope is per thread (the lab traces one session's loops per thread).
+_tracing = threading.local()
+
+
+def _loop_variables() -> list:
+    if not hasattr(_tracing, "loops"):
+        _tracing.loops = []
+    return _tracing.loops
 
 
 def update(model, objective, optimizer=None):
@@ -32,12 +42,14 @@ def update(model, objective, optimizer=None):
     ``model.trainable_variables`` read now, at trace time, as Keras does.
     """
     optimizer = optimizer or model.optimizer
-    if not _loop_variables:  # called on its own: one step, run eagerly on the two objects it moves
+    if (
+        not _loop_variables()
+    ):  # called on its own: one step, run eagerly on the two objects it moves
         return _one_step(
             lambda: update(model, objective, optimizer), [*model.variables, *optimizer.variables]
         )
     variables = model.trainable_variables
-    state = _loop_variables[-1]
+    state = _loop_variables()[-1]
     scope = get_stateless_scope()
 
     def loss_and_updates(values):  # the objective as a function of the trainable values
@@ -63,11 +75,11 @@ def update(model, objective, optimizer=None):
 def _one_step(step, variables):
     """``step()`` outside a compiled loop: ``variables`` (what it writes) read, then assigned."""
     with keras.StatelessScope(state_mapping=[(v, v.value) for v in variables]) as scope:
-        _loop_variables.append(variables)
+        _loop_variables().append(variables)
         try:
             outputs = step()
         finally:
-            _loop_variables.pop()
+            _loop_variables().pop()
         values = [scope.get_current_value(v) for v in variables]
     for variable, value in zip(variables, values, strict=True):
         variable.assign(value)
@@ -104,11 +116,11 @@ def compile_loop(step, variables):
             with keras.StatelessScope(
                 state_mapping=list(zip(variables, values, strict=True))
             ) as scope:
-                _loop_variables.append(variables)
+                _loop_variables().append(variables)
                 try:
                     output = step(*inputs)
                 finally:
-                    _loop_variables.pop()
+                    _loop_variables().pop()
                 return [scope.get_current_value(v) for v in variables], output
 
         return jax.lax.scan(one_step, values, arrays)

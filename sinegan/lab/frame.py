@@ -8,13 +8,14 @@ Each frame recomputes, from the networks as they are now:
   (sinegan.measure.plane), one call of D;
 - the arrows: where the next G update moves each point. They are measured,
   not estimated from gradients: every variable the update writes (weights,
-  dropout's seeds, the optimizers' moments) and the batch generator's state are
-  saved, one real G update runs on the batch that the next update will draw,
-  G's curves are fitted again (from their fit before the update, which one update
-  barely moves), and everything is restored. So the arrows end
-  exactly where a press of "G step" sends the points (tests/test_lab.py checks
-  it). Gradients with respect to each curve would show where each curve alone
-  is pushed; G's weights move all curves at once, which only a real update shows.
+  dropout's seeds, the optimizers' moments), the batch generator's state and, on
+  PyTorch, the generator dropout draws from are saved; one real G update runs on the
+  batch that the next update will draw; G's curves are fitted again, starting from
+  their fit before the update (one update barely moves a curve); and everything is
+  restored. So each arrow of a curve a sine fits (the points drawn) ends where a
+  press of "G step" sends it (tests/test_lab_session.py checks it to 1e-5).
+  Gradients with respect to each curve would show where each curve alone is
+  pushed; G's weights move all curves at once, which only a real update shows.
 
 It reuses the dataset's real curves; the quality measures, which cost more,
 are not part of a frame (``LabSession.measure``).
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from keras import ops
 
+from .. import backends
 from ..engines.fast import training_state
 from ..measure.plane import PlaneFrame, measure_plane
 from ..measure.sine_fit import fit_sines
@@ -53,6 +55,8 @@ def draw_frame(session) -> LabFrame:
     """The ``LabFrame`` of a ``LabSession`` now; the networks are left as they were."""
     trainer = session.trainer
     generated = _generated(session)  # (curves, train_len)
+    if not np.all(np.isfinite(generated)):  # diverged before any frame: drawn as 0 where not finite
+        generated = np.nan_to_num(generated, nan=0.0, posinf=0.0, neginf=0.0)
     fit = fit_sines(generated, trainer.dataset.x)
     grid = (session.grid, session.grid)
     plane = measure_plane(
@@ -86,6 +90,9 @@ def _preview_generator_step(session, frequency):
     The refit starts from each curve's ``frequency`` now: one update barely moves a curve.
     """
     trainer = session.trainer
+    trainer.engine_steps()  # the G loop's optimizer moments exist before the state is saved
+    backend = backends.current()
+    random_state = backend.random_state()  # PyTorch's generator, which dropout draws from
     state = training_state(trainer.parts)
     saved = [ops.convert_to_numpy(variable.value) for variable in state]
     rng_state = copy.deepcopy(trainer.rng.bit_generator.state)
@@ -99,4 +106,5 @@ def _preview_generator_step(session, frequency):
         for variable, value in zip(state, saved, strict=True):
             variable.assign(value)
         trainer.rng.bit_generator.state = rng_state
+        backend.set_random_state(random_state)
     return np.asarray(fit.frequency), np.mod(np.asarray(fit.phase), 2 * np.pi)

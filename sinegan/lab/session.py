@@ -20,6 +20,7 @@ measured: sinegan.lab.frame.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
@@ -27,6 +28,7 @@ import time
 
 import numpy as np
 
+from .. import backends
 from ..harness.history import TrainingDiverged
 from ..harness.monitor import RecordQuality
 from ..harness.trainer import Trainer
@@ -37,8 +39,11 @@ from ..validation import fail, require_int
 from .frame import LabFrame, draw_frame
 
 # Keras seeds weights and dropout from one seed per process (sinegan.seeding): networks are
-# built under this lock, so that each session's weights depend on its own seed only.
-BUILD_LOCK = threading.Lock()
+# built under this lock, so that each session's weights depend on its own seed only. On
+# PyTorch, Keras' unseeded Dropout also draws its masks from the process's one generator
+# (backends.random_state): each session keeps its own state of it, swapped in under this
+# lock around each of its steps.
+BUILD_LOCK = threading.RLock()
 RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
@@ -68,15 +73,16 @@ class LabSession:
         require_config(config)
         with BUILD_LOCK:
             trainer = Trainer(config)
-        if self.pretrain:
-            trainer.pretrain_discriminator(log=None)  # step 3, as the slides do
+            self._random_state = backends.current().random_state()  # None but on PyTorch
+        if self.pretrain:  # step 3, as the slides do
+            self.in_own_random_state(lambda: trainer.pretrain_discriminator(log=None))
         self.trainer, self.config = trainer, config
         # The points of the plane: G's curves for one fixed batch of latent vectors.
         self.latent = trainer.parts.latent_sampler(self.curves, np.random.default_rng(config.seed))
         self.rounds = self.discriminator_updates = self.generator_updates = 0
         self.losses = []  # (generator_updates, D loss, D accuracy, G loss, G accuracy) rows
         self.measures = []  # {"step": generator_updates, "sine_like": ..., ...}
-        self.diverged_at, self.moved = None, {}
+        self.diverged_at, self.moved, self.last_frame = None, {}, None
         self._epoch_rows, self._epoch_seconds = [], 0.0
 
     def discriminator_step(self) -> np.ndarray:
@@ -116,8 +122,33 @@ class LabSession:
 
     # --- What the page draws ------------------------------------------------------------
     def frame(self) -> LabFrame:
-        """The plane with its arrows, a few curves and the counters, now (sinegan.lab.frame)."""
-        return draw_frame(self)
+        """The plane with its arrows, a few curves and the counters, now (sinegan.lab.frame).
+
+        After a divergence, G's curves are not finite: the frame is the last one drawn,
+        with today's counters and status.
+        """
+        if self.diverged_at is not None and self.last_frame is not None:
+            return dataclasses.replace(
+                self.last_frame,
+                rounds=self.rounds,
+                discriminator_updates=self.discriminator_updates,
+                generator_updates=self.generator_updates,
+                status=self.status,
+            )
+        self.last_frame = self.in_own_random_state(lambda: draw_frame(self))
+        return self.last_frame
+
+    def in_own_random_state(self, action):
+        """``action()`` with this session's share of the process's random state (PyTorch)."""
+        if self._random_state is None:
+            return action()
+        backend = backends.current()
+        with BUILD_LOCK:
+            backend.set_random_state(self._random_state)
+            try:
+                return action()
+            finally:
+                self._random_state = backend.random_state()
 
     def measure(self) -> dict:
         """The quality measures of G now (sinegan.measure.evaluate), kept in ``measures``."""
@@ -160,7 +191,7 @@ class LabSession:
         """``update()``'s metrics; a step that makes anything non-finite marks the divergence."""
         step = self.generator_updates + 1
         try:
-            metrics = np.asarray(update())
+            metrics = np.asarray(self.in_own_random_state(update))
         except Exception:  # PyTorch's cross-entropy raises on a NaN, for one
             if self._finite():
                 raise
