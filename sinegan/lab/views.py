@@ -101,23 +101,26 @@ class LabViews:
         self.curves = curves
 
         self.losses = ColumnDataSource({"step": [], **{name: [] for name in LOSSES}})
-        losses = figure(title="Losses", width=420, height=220, tools=tools, x_axis_label="step")
+        losses = figure(title="Losses", width=500, height=220, tools=tools, x_axis_label="step")
         for name, colour in zip(LOSSES, COLOURS[:2], strict=True):
             losses.line("step", name, source=self.losses, color=colour, legend_label=name)
-        losses.legend.location, losses.legend.label_text_font_size = "top_left", "8pt"
+        losses.legend.label_text_font_size = "8pt"
+        losses.add_layout(losses.legend[0], "right")
         self.loss_figure = losses
 
         self.measures = ColumnDataSource({"step": [], **{name: [] for name in MEASURES}})
         measures = figure(
-            title="Quality of G's curves, and D's accuracy", width=420, height=220,
+            title="Quality of G's curves, and D's accuracy", width=500, height=220,
             tools=tools, x_axis_label="step", y_range=(0, 1.05),
         )  # fmt: skip
         for name, colour in zip(MEASURES, COLOURS, strict=True):
             label = "W1 of b" if name == "frequency_w1" else name.replace("_", "-")
             measures.line("step", name, source=self.measures, color=colour, legend_label=label)
-        measures.legend.location, measures.legend.label_text_font_size = "top_left", "8pt"
+        measures.legend.label_text_font_size = "8pt"
+        measures.add_layout(measures.legend[0], "right")
         self.measure_figure = measures
         self._shown_losses = self._shown_measures = 0
+        self._real, self._accuracy = None, np.nan
 
     def show_regions(self, config):
         """Draw ``config``'s data rectangles, and fit the b axis around them."""
@@ -146,9 +149,9 @@ class LabViews:
         plane, config = frame.plane, session.config
         critic = config.loss == "wgan-gp"
         if critic:  # a critic's score has no fixed scale: the colours follow its range
-            self.mapper.update(palette=Viridis256, low=float(plane.scores.min()),
-                               high=float(plane.scores.max()))  # fmt: skip
-        else:
+            self.mapper.update(palette=Viridis256, low=float(np.nanmin(plane.scores)),
+                               high=float(np.nanmax(plane.scores)))  # fmt: skip
+        elif self.mapper.high != 1.0 or self.mapper.low != 0.0:
             self.mapper.update(palette=PROBABILITY_PALETTE, low=0.0, high=1.0)
         grid = plane.frequency_grid
         step = grid[1] - grid[0]
@@ -161,15 +164,15 @@ class LabViews:
         next_b, next_c = frame.next_frequency[fitted], frame.next_phase[fitted]
         self.arrows.data, scale = arrows(b, c, next_b, next_c, spans)
         self.plane.title.text = (
-            f"{int(fitted.sum())} of {len(fitted)} curves sine-like, "
+            f"epoch {frame.epoch} · {int(fitted.sum())} of {len(fitted)} curves sine-like, "
             f"{int((~fitted).sum())} fit no sine · arrows: next G update ×{scale:g}"
         )
-        x = list(session.trainer.dataset.x)
-        self.real.data = {"xs": [x] * len(frame.real), "ys": [list(y) for y in frame.real]}
-        self.generated.data = {
-            "xs": [x] * len(frame.generated),
-            "ys": [list(y) for y in frame.generated],
-        }
+        # NumPy arrays travel to the browser as binary buffers, not lists of numbers
+        x = session.trainer.dataset.x
+        if self._real is not frame.real:  # the real curves change only with the data
+            self._real = frame.real
+            self.real.data = {"xs": [x] * len(frame.real), "ys": list(frame.real)}
+        self.generated.data = {"xs": [x] * len(frame.generated), "ys": list(frame.generated)}
         self._show_rows(session, critic)
 
     def _show_rows(self, session, critic):
@@ -181,10 +184,12 @@ class LabViews:
         new = np.asarray(rows[self._shown_losses :], dtype=float).reshape(-1, 5)
         if len(new):
             self.losses.stream({"step": new[:, 0], "D loss": new[:, 1], "G loss": new[:, 3]})
-        accuracy = [row[2] for row in rows if np.isfinite(row[2])]
+        accuracy = new[np.isfinite(new[:, 2]), 2]  # D's accuracy in the new rows
+        if len(accuracy):
+            self._accuracy = float(accuracy[-1])
         added = measures[self._shown_measures :]
         if added:
-            last_accuracy = np.nan if critic or not accuracy else accuracy[-1]
+            last_accuracy = np.nan if critic else self._accuracy
             self.measures.stream(
                 {
                     "step": [m["step"] for m in added],

@@ -6,10 +6,11 @@ training steps, and it reads the latest ``LabFrame`` whenever it redraws. So
 training never waits for the page, and the page never sees half an update.
 
 While playing, the thread runs ``speed`` rounds, then draws a frame (the page
-shows each frame once); at full speed (``speed=0``) it runs rounds for
-``FRAME_SECONDS``, then draws. It measures G's quality at most every
-``MEASURE_SECONDS``. A command that fails with ``ValueError`` leaves the game as
-it was and posts its one-line message; any other error is posted too and stops play.
+shows each frame once); at full speed (``speed=0``) it runs rounds until
+``FRAME_SECONDS`` have passed since the last frame began, then draws. It measures
+G's quality at most every ``MEASURE_SECONDS``. A command that fails with
+``ValueError`` leaves the game as it was and posts its one-line message; any other
+error is posted too and stops play.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ import traceback
 from ..validation import require_int
 from .session import LabSession
 
-MEASURE_SECONDS = 1.5  # the quality measures, at least this often while playing
+MEASURE_SECONDS = 1.6  # the quality measures, at most this often while playing
 FULL_SPEED = 0  # speed 0: as many rounds as fit between two redraws, FRAME_SECONDS apart
 FRAME_SECONDS = 0.2
-FULL_SPEED_CHUNK = 16  # rounds per engine call at full speed
+FULL_SPEED_CHUNK = 32  # rounds per engine call at full speed
 IDLE_SECONDS = 0.05  # how long a paused thread waits for a command before looking again
 
 
@@ -42,7 +43,7 @@ class LabWorker:
         self.message = "building the networks and pre-training D (step 3)..."
         self._commands = queue.Queue()
         self._stopped = threading.Event()
-        self._last_measure = 0.0
+        self._last_measure = self._last_frame = 0.0
         self.thread = threading.Thread(
             target=self._run, args=(make_session,), name="sinegan-lab", daemon=True
         )
@@ -100,9 +101,14 @@ class LabWorker:
     def _play(self, session):
         if self.speed != FULL_SPEED:
             return session.play_rounds(self.speed)
-        start = time.perf_counter()
-        while time.perf_counter() - start < FRAME_SECONDS and self._commands.empty():
+        chunk = 0.0  # how long the last chunk of rounds took: the next one must fit too
+        while (
+            time.perf_counter() - self._last_frame + chunk < FRAME_SECONDS
+            and self._commands.empty()
+        ):
+            start = time.perf_counter()
             session.play_rounds(FULL_SPEED_CHUNK)
+            chunk = time.perf_counter() - start
             if session.diverged_at is not None or not self.playing:
                 return None
 
@@ -138,6 +144,7 @@ class LabWorker:
         if measure and session.diverged_at is None:
             session.measure()
             self._last_measure = time.perf_counter()
+        self._last_frame = time.perf_counter()  # a frame every FRAME_SECONDS, at full speed
         self.frame = session.frame()
         self.version += 1
         if message is not None:
