@@ -138,9 +138,9 @@ def serve_lab(
             active.add(lab)
 
         def closed(context):
-            lab.stop()
             with lock:
                 active.discard(lab)
+            lab.worker.stop()  # the thread ends after its current command
 
         def build_spare():
             with lock:
