@@ -7,8 +7,9 @@ Run it from the repository root (the lab extra, Playwright and Debian's chromium
 It serves ``sinegan lab`` with the slides' recipe, seed 1, on two rectangles of (b, c):
 slow waves with early phases and fast waves with late ones. It opens the page in
 headless Chromium, presses Play at 64 rounds per redraw, and photographs the plane
-every 0.4 s for ``--seconds``; the photographs become docs/figures/lab-two-modes.gif,
-and the whole page, at the end, docs/figures/lab-page.png. Everything on them is
+every 0.4 s for ``--seconds``; the photographs become docs/figures/lab-two-modes.gif.
+Then it plays on until 60 of G's 200 curves are sinusoids (within a minute), pauses, and
+photographs the whole page: docs/figures/lab-page.png. Everything on them is
 what the page showed.
 """
 
@@ -62,6 +63,14 @@ def main():
             while time.perf_counter() < end:
                 frames.append(page.locator(".lab-plane").screenshot())
                 time.sleep(0.4)
+            # The page's picture: the first moment after the GIF when 60 curves are sinusoids
+            # (the share swings from epoch to epoch), within a minute.
+            give_up = time.perf_counter() + 60
+            while time.perf_counter() < give_up:
+                shown = re.search(r"G: (\d+) of", _counters(page))
+                if shown and int(shown.group(1)) >= 60:
+                    break
+                time.sleep(0.05)
             page.get_by_role("button", name="Pause", exact=True).click()
             time.sleep(1.0)
             page.screenshot(path=str(out / "lab-page.png"))

@@ -9,6 +9,8 @@ the lab is full, until the first is closed. Every request must stay on the serve
 
 - ``SINEGAN_SCREENSHOTS=DIR`` keeps the screenshots there (default: a temporary folder).
 - ``SINEGAN_REQUIRE_BROWSER=1`` turns a missing browser into a failure rather than a skip (CI).
+- It runs once, on TensorFlow: on the other backends it skips, and tests/test_lab_session.py
+  drives the same session API there.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ CHROMIUM_FLAGS = [
 
 
 def _browser_or_skip() -> str:
+    if os.environ.get("KERAS_BACKEND", "tensorflow") != "tensorflow":
+        pytest.skip(
+            "the browser test runs once, on TensorFlow; every backend's suite drives the lab "
+            "through its API (tests/test_lab_session.py)"
+        )
     browser = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
     playwright = shutil.which("playwright") or _module_exists("playwright")
     if browser is None or not playwright:

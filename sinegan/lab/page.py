@@ -193,6 +193,8 @@ class LabPage:
             f"**epoch** {frame.epoch} · **step** {frame.generator_updates} · "
             f"D updates {frame.discriminator_updates} · G updates {frame.generator_updates} · "
             f"rounds {frame.rounds} · {state} · {frame.status}  \n"
+            f"G: {int(frame.plane.sine_like.sum())} of {len(frame.plane.sine_like)} curves "
+            "sine-like · "
             f"learning rate {config.learning_rate:g} · data: {regions} region"
             f"{'s' if regions > 1 else ''} · seed {config.seed} · quality measured at step "
             f"{session.measures[-1]['step'] if session.measures else '-'}"
