@@ -2,6 +2,7 @@
 
     session.py  LabSession: the game as method calls (one D step, one G step, rounds, knobs)
     frame.py    LabFrame: what the page draws of one moment, arrows included
+    randomness.py  each session's seeds, apart from the others' in one process
     worker.py   LabWorker: one session's training thread, driven by commands
     views.py    the Bokeh figures: the (b, c) plane, the curves, the losses, the measures
     page.py     LabPage: the controls and the views, as one Panel layout

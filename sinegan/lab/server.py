@@ -5,7 +5,7 @@
 only from the address it serves. Every browser tab is a session with its own
 ``Lab``: its own networks, seed and training thread. Keras' random seed is global
 to a process, so the networks are built one session at a time, under a lock
-(sinegan.lab.session.BUILD_LOCK); after that, every random draw of a session
+(sinegan.lab.randomness); after that, every random draw of a session
 comes from its own generators, so each session stays reproducible from its own
 seed. At most ``max_sessions`` run at once: the next tab is told so at once.
 One session is always built ahead (networks, D's pre-training, the first frame),

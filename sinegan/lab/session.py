@@ -23,12 +23,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import threading
 import time
 
 import numpy as np
 
-from .. import backends
 from ..harness.history import TrainingDiverged
 from ..harness.trainer import Trainer
 from ..presets import SLIDES
@@ -36,13 +34,8 @@ from ..slides.config import GANConfig, require_config
 from ..tool.rundir import write_run
 from ..validation import fail, require_int
 from .frame import LabFrame, draw_frame
+from .randomness import BUILD_LOCK, OwnRandomState
 
-# Keras seeds weights and dropout from one seed per process (sinegan.seeding): networks are
-# built under this lock, so that each session's weights depend on its own seed only. On
-# PyTorch, Keras' unseeded Dropout also draws its masks from the process's one generator
-# (backends.random_state): each session keeps its own state of it, swapped in under this
-# lock around each of its steps.
-BUILD_LOCK = threading.RLock()
 RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
@@ -70,9 +63,9 @@ class LabSession:
         """New data and networks for ``config`` (default: the current one), D pre-trained."""
         config = self.config if config is None else config
         require_config(config)
-        with BUILD_LOCK:
+        with BUILD_LOCK:  # seeds the whole process: one session at a time (lab.randomness)
             trainer = Trainer(config)
-            self._random_state = backends.current().random_state()  # None but on PyTorch
+            self._randomness = OwnRandomState()
         if self.pretrain:  # step 3, as the slides do
             self.in_own_random_state(lambda: trainer.pretrain_discriminator(log=None))
         self.trainer, self.config = trainer, config
@@ -139,15 +132,7 @@ class LabSession:
 
     def in_own_random_state(self, action):
         """``action()`` with this session's share of the process's random state (PyTorch)."""
-        if self._random_state is None:
-            return action()
-        backend = backends.current()
-        with BUILD_LOCK:
-            backend.set_random_state(self._random_state)
-            try:
-                return action()
-            finally:
-                self._random_state = backend.random_state()
+        return self._randomness.run(action)
 
     def measure(self) -> dict:
         """The quality measures of G now (sinegan.measure.evaluate), kept in ``measures``.
