@@ -4,6 +4,7 @@ ValueError (or FileNotFoundError) in Python, one line and exit status 2 at the c
 import json
 import math
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -380,6 +381,12 @@ CLI_CASES = {
     "animate bad suffix": (["animate", "--run", "RUN", "--output", "OUT.png"], "ending in .gif"),
     "evaluate seed": (["evaluate", "--run", "RUN", "--seed", "x"], "received 'x'"),
     "no command": ([], "required: command"),
+    "lab port too high": (["lab", "--port", "70000"], "up to 65535"),
+    "lab port zero": (["lab", "--port", "0"], "received '0'"),
+    "lab bad setting": (["lab", "--set", "learning_rate=-1"], "learning_rate=-1"),
+    "lab runs dir a file": (["lab", "--runs-dir", "FILE"], "writable directory"),
+    "lab no sessions": (["lab", "--max-sessions", "0"], "received '0'"),
+    "lab unknown preset": (["lab", "--preset", "best"], "invalid choice: 'best'"),
 }
 
 
@@ -437,3 +444,16 @@ def test_bad_input_is_refused_before_tensorflow_is_imported(tmp_path):
     )
     assert json.loads(result.stdout) == [2, False], result.stderr
     assert "batch_size expected an even number" in result.stderr
+
+
+def test_the_lab_on_a_port_already_taken_exits_2_with_one_line(tmp_path, capsys):
+    pytest.importorskip("panel")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit) as stop:
+            main(["lab", "--port", str(port), "--runs-dir", str(tmp_path / "runs")])
+    stderr = capsys.readouterr().err
+    assert stop.value.code == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert "port expected a free port on 127.0.0.1" in stderr and f"port={port}" in stderr

@@ -124,7 +124,7 @@ def serve_lab(
     def built_lab():  # a session takes seconds to build: one is always built ahead
         return Lab(config, runs_dir=runs_dir, curves=curves, grid=grid)
 
-    spare = [built_lab()]
+    spare = []  # built once the port is ours
 
     def new_session():
         with lock:
@@ -166,6 +166,7 @@ def serve_lab(
         check_unused_sessions=500,  # a closed tab's session ends within about a second
         unused_session_lifetime=500,
     )
+    spare.append(built_lab())
     server.start()
     spare[0].worker.wait_idle(timeout=600)  # ready means: a tab opened now starts at once
     log(f"sinegan lab: http://{'127.0.0.1' if host == '127.0.0.1' else host}:{port}/ ")

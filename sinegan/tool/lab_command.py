@@ -62,4 +62,9 @@ def lab(arguments, prog):
         )
     except KeyboardInterrupt:
         print("sinegan lab: stopped")
+    except OSError as error:  # the port is taken, or the host is not this machine's
+        raise ValueError(
+            f"port expected a free port on {arguments.host} ({error.strerror or error}). "
+            f"Received: port={arguments.port}"
+        ) from None
     return 0
