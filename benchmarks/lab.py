@@ -2,7 +2,7 @@
 
 Run it from the repository root (it needs the lab extra, Playwright and Debian's chromium):
 
-    PYTHONPATH=. python benchmarks/lab.py                      # TensorFlow, 10 s of play
+    PYTHONPATH=. python benchmarks/lab.py                      # TensorFlow, full speed, 10 s
     PYTHONPATH=. python benchmarks/lab.py --backend jax --seconds 20 --speed 32
 
 In one run, on the slides' preset, with the page's 200 curves of G and its 32 × 32 map of D:
@@ -25,6 +25,7 @@ paint within 3 s of the server being ready.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -69,7 +70,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure_page(backend: str, seconds: float, speed: int) -> dict:
+@contextlib.contextmanager
+def lab_page(*options, backend="tensorflow"):
+    """``sinegan lab *options`` served in a child process and opened in headless Chromium:
+    yields (page, seconds from the server being ready to the page's first counters)."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
@@ -77,7 +81,7 @@ def measure_page(backend: str, seconds: float, speed: int) -> dict:
     with tempfile.TemporaryDirectory() as runs:
         command = [sys.executable, "-m", "sinegan", "lab", "--port", str(port), "--runs-dir", runs]
         server = subprocess.Popen(
-            command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            [*command, *options], env=environment, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         try:
             server.stdout.readline()  # the address: the server is ready
@@ -90,23 +94,32 @@ def measure_page(backend: str, seconds: float, speed: int) -> dict:
                 page.goto(f"http://127.0.0.1:{port}/")
                 while not re.search(r"step 0 ", _counters(page)):
                     time.sleep(0.02)
-                first_paint = time.perf_counter() - ready
-                page.get_by_label("speed: steps per redraw").select_option(str(speed))
-                page.get_by_role("button", name="Play", exact=True).click()
-                while "playing" not in _counters(page) or re.search(r"step 0 ", _counters(page)):
-                    time.sleep(0.02)
-                time.sleep(2.0)  # past the first trace of the loop at this speed
-                samples, end = [], time.perf_counter() + seconds
-                while time.perf_counter() < end:
-                    text = _counters(page)
-                    step = int(re.search(r"step (\d+)", text).group(1))
-                    measured = re.search(r"measured at step (\d+)", text)
-                    samples.append((time.perf_counter(), step, measured and measured.group(1)))
-                    time.sleep(0.02)
+                yield page, time.perf_counter() - ready
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def play(page, speed: str):
+    """Choose the speed (rounds per redraw, or "full") and press Play."""
+    page.get_by_label("speed: steps per redraw").select_option(str(speed))
+    page.get_by_role("button", name="Play", exact=True).click()
+
+
+def measure_page(backend: str, seconds: float, speed: str) -> dict:
+    with lab_page(backend=backend) as (page, first_paint):
+        play(page, speed)
+        while "playing" not in _counters(page) or re.search(r"step 0 ", _counters(page)):
+            time.sleep(0.02)
+        time.sleep(2.0)  # past the first trace of the loop at this speed
+        samples, end = [], time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            text = _counters(page)
+            step = int(re.search(r"step (\d+)", text).group(1))
+            measured = re.search(r"measured at step (\d+)", text)
+            samples.append((time.perf_counter(), step, measured and measured.group(1)))
+            time.sleep(0.02)
     duration = samples[-1][0] - samples[0][0]
     pairs = list(zip(samples, samples[1:], strict=False))  # (earlier, later) readings
     frames = sum(1 for before, after in pairs if after[1] != before[1])
@@ -124,7 +137,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default="tensorflow", choices=("tensorflow", "jax", "torch"))
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--speed", default="64", help="rounds per redraw, or full")
+    parser.add_argument("--speed", default="full", help="rounds per redraw, or full (default)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:

@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from PIL import Image
 
-from benchmarks.lab import BROWSER_FLAGS, _counters, _free_port
+from benchmarks.lab import _counters, lab_page, play
 
 ROOT = Path(__file__).resolve().parents[1]
 TWO_MODES = "0.5,0.8,1,2,1.6,1.9,4,5"  # (b_low, b_high, c_low, c_high) of each mode
@@ -37,48 +34,26 @@ def main():
     parser.add_argument("--seconds", type=float, default=16.0)
     parser.add_argument("--out", default=str(ROOT / "docs" / "figures"))
     arguments = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    port, out = _free_port(), Path(arguments.out)
-    command = [sys.executable, "-m", "sinegan", "lab", "--port", str(port), "--seed", "1"]
-    command += ["--set", f"data_regions={TWO_MODES}", "--runs-dir", str(out / "lab-runs")]
-    environment = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    server = subprocess.Popen(
-        command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    )
+    out = Path(arguments.out)
     frames = []
-    try:
-        server.stdout.readline()  # the address: ready
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=BROWSER_FLAGS
-            )
-            page = browser.new_page(viewport={"width": 1400, "height": 1150})
-            page.goto(f"http://127.0.0.1:{port}/")
-            while not re.search(r"step 0 ", _counters(page)):
-                time.sleep(0.05)
-            page.get_by_label("speed: steps per redraw").select_option("64")
-            page.get_by_role("button", name="Play", exact=True).click()
-            end = time.perf_counter() + arguments.seconds
-            while time.perf_counter() < end:
-                frames.append(page.locator(".lab-plane").screenshot())
-                time.sleep(0.4)
-            # The page's picture: the first moment after the GIF when 60 curves are sinusoids
-            # (the share swings from epoch to epoch), within a minute.
-            give_up = time.perf_counter() + 60
-            while time.perf_counter() < give_up:
-                shown = re.search(r"G: (\d+) of", _counters(page))
-                if shown and int(shown.group(1)) >= 60:
-                    break
-                time.sleep(0.05)
-            page.get_by_role("button", name="Pause", exact=True).click()
-            time.sleep(1.0)
-            page.screenshot(path=str(out / "lab-page.png"))
-            print("the page at the end:", _counters(page))
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with lab_page("--seed", "1", "--set", f"data_regions={TWO_MODES}") as (page, _):
+        play(page, "64")
+        end = time.perf_counter() + arguments.seconds
+        while time.perf_counter() < end:
+            frames.append(page.locator(".lab-plane").screenshot())
+            time.sleep(0.4)
+        # The page's picture: the first moment after the GIF when 60 curves are sinusoids
+        # (the share swings from epoch to epoch), within a minute.
+        give_up = time.perf_counter() + 60
+        while time.perf_counter() < give_up:
+            shown = re.search(r"G: (\d+) of", _counters(page))
+            if shown and int(shown.group(1)) >= 60:
+                break
+            time.sleep(0.05)
+        page.get_by_role("button", name="Pause", exact=True).click()
+        time.sleep(1.0)
+        page.screenshot(path=str(out / "lab-page.png"))
+        print("the page at the end:", _counters(page))
     images = [Image.open(io.BytesIO(frame)).convert("RGB") for frame in frames]
     small = [image.resize((image.width * 3 // 4, image.height * 3 // 4)) for image in images]
     paletted = [image.quantize(colors=64) for image in small]

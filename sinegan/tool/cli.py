@@ -73,6 +73,19 @@ def config_setting(text):
     return name, value
 
 
+def add_setting_option(command):
+    """``--set FIELD=VALUE``, any number of times: one GANConfig field each."""
+    command.add_argument(
+        "--set",
+        dest="settings",
+        type=config_setting,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="change one GANConfig field, e.g. train_size=512",
+    )
+
+
 def build_parser(prog="sinegan"):
     parser = OneLineParser(
         prog=prog,
@@ -92,17 +105,9 @@ def build_parser(prog="sinegan"):
     train.add_argument(
         "--seed", type=non_negative_int, help="random seed (default: the preset's, 0)"
     )
-    train.add_argument(
-        "--set",
-        dest="settings",
-        type=config_setting,
-        action="append",
-        default=[],
-        metavar="FIELD=VALUE",
-        help="change one GANConfig field, e.g. train_size=512",
-    )
+    add_setting_option(train)
     train.add_argument("--engine", choices=("fast", "literal"), help="fast (default) or literal")
-    add_lab_parser(commands, config_setting, PRESETS)
+    add_lab_parser(commands, add_setting_option, PRESETS)
 
     for name, description in (
         ("sample", "write new curves from a run's generator"),

@@ -7,20 +7,12 @@ import os
 from .command_line import integer_at_least
 
 
-def add_lab_parser(commands, config_setting, presets):
+def add_lab_parser(commands, add_setting_option, presets):
     """The ``lab`` subcommand and its options, on the command line's subparsers."""
     lab = commands.add_parser("lab", help="play the GAN live in a browser page (the lab)")
     lab.add_argument("--preset", choices=sorted(presets), help="starting recipe (default: slides)")
     lab.add_argument("--seed", type=integer_at_least(0, "a non-negative integer"))
-    lab.add_argument(
-        "--set",
-        dest="settings",
-        type=config_setting,
-        action="append",
-        default=[],
-        metavar="FIELD=VALUE",
-        help="change one GANConfig field of the starting recipe",
-    )
+    add_setting_option(lab)  # the starting recipe's fields, as ``train --set``
     lab.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     lab.add_argument("--port", type=integer_at_least(1, "a port number"), default=5006)
     lab.add_argument("--open", action="store_true", help="open the page in a browser")
