@@ -15,6 +15,7 @@ the lab is full, until the first is closed. Every request must stay on the serve
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -159,7 +160,7 @@ def test_a_student_plays_the_lab_in_a_browser(lab):
     # 4. One G step moves G's weights only; one D step moves D's only.
     _press(page, "G step")
     _wait_for(page, ".lab-message", "one G step: D's weights did not move; G's weights moved")
-    assert _step(page) == paused_at + 1
+    _wait_for(page, ".lab-counters", rf"step {paused_at + 1} ")
     _press(page, "D step")
     _wait_for(page, ".lab-message", "one D step: D's weights moved .*; G's weights did not move")
 
@@ -194,6 +195,13 @@ def test_a_student_plays_the_lab_in_a_browser(lab):
     _wait_for(page, ".lab-counters", r"step 1 ")
     page.screenshot(path=str(screenshots / "lab-two-regions.png"))
 
+    # Save run: a run directory under --runs-dir, with both regions in its config.
+    _press(page, "Save run")
+    _wait_for(page, ".lab-message", "saved the run")
+    (run,) = runs.iterdir()
+    assert (run / "checkpoint.npz").is_file()
+    assert len(json.loads((run / "config.json").read_text())["data_regions"]) == 8
+
     # Nothing came from the web: every request went to the lab's own server (or stayed in
     # the page: the blob: and data: URLs its scripts make).
     local = (base, f"blob:{base}", "data:")
@@ -215,3 +223,20 @@ def test_a_student_plays_the_lab_in_a_browser(lab):
         assert time.monotonic() < deadline, "closing the first tab never freed its session"
     _wait_for(second, ".lab-counters", r"step 0 ")
     second.close()
+
+
+def test_the_lab_refuses_websockets_from_other_origins(lab):
+    """A page served elsewhere cannot drive the lab: the server checks the Origin header."""
+    port = int(lab[1].rsplit(":", 1)[1])
+
+    def upgrade(origin) -> str:  # the status line of a websocket handshake from ``origin``
+        request = (
+            f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+            "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            f"Sec-WebSocket-Version: 13\r\nOrigin: {origin}\r\n\r\n"
+        )
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+            connection.sendall(request.encode())
+            return connection.recv(200).decode().splitlines()[0]
+
+    assert " 403 " in upgrade("http://attacker.example")

@@ -17,6 +17,8 @@ nothing changes.
 
 from __future__ import annotations
 
+import os
+
 import panel as pn
 
 from .. import backends
@@ -25,9 +27,16 @@ from ..presets import PRESETS
 from .views import LabViews, regions_of
 from .worker import FULL_SPEED
 
+SAVED = "saved the run {result}, in the lab's runs folder (sinegan lab --runs-dir)"
 REDRAW_MILLISECONDS = 100  # how often the page looks for a new frame
 # rounds per redraw: 1 is the slow mode; "full" trains between redraws 0.2 s apart
 SPEEDS = {**{str(speed): speed for speed in (1, 2, 4, 8, 16, 32, 64, 128)}, "full": FULL_SPEED}
+ARROWS = """**The arrows** are measured, not estimated: before each redraw the lab saves G's
+weights, its optimizer, dropout's seeds and the next batch, runs that one real G update,
+fits the curves again, then puts everything back. So each arrow ends where **G step**
+would send its dot. Gradients would show where D pushes each curve alone, but G's
+weights are shared: one update moves every curve at once. One update moves a dot by a
+hair, so the arrows are magnified by the factor in the plane's title."""
 GAMES = {  # the game menu: (loss, generator_loss)
     "cross-entropy, non-saturating G loss (the slides)": ("gan", "non_saturating"),
     "cross-entropy, minimax G loss": ("gan", "minimax"),
@@ -93,7 +102,7 @@ class LabPage:
         on("apply", self._apply)
         on("confirm", self._confirm)
         on("regions", lambda: self._propose({"data_regions": self.views.drawn_regions()}))
-        on("save", lambda: worker.submit(lambda s: s.save(), "saved the run {result}"))
+        on("save", lambda: worker.submit(lambda s: os.path.basename(s.save()), SAVED))
         self.speed.param.watch(lambda event: worker.set_speed(event.new), "value")
 
     def _on(self, name, action):
@@ -222,7 +231,7 @@ class LabPage:
                 pn.pane.Bokeh(views.plane),
                 pn.Column(pn.pane.Bokeh(views.curves), pn.pane.Bokeh(views.measure_figure)),
             ),
-            pn.pane.Bokeh(views.loss_figure),
+            pn.Row(pn.pane.Bokeh(views.loss_figure), pn.pane.Markdown(ARROWS, width=380)),
         )
         title = pn.pane.Markdown("## sinegan lab: the sine GAN, live")
         return pn.Column(title, self.labels, pn.Row(controls, plots))

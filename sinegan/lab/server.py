@@ -163,8 +163,8 @@ def serve_lab(
         start=False,
         title="sinegan lab",
         verbose=False,
-        check_unused_sessions=500,  # a closed tab's session ends within about a second
-        unused_session_lifetime=500,
+        check_unused_sessions_milliseconds=500,  # a closed tab's session ends within ~1 s
+        unused_session_lifetime_milliseconds=500,
     )
     spare.append(built_lab())
     server.start()
