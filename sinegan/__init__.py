@@ -89,7 +89,7 @@ _HOMES = {
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 
 def __getattr__(name):

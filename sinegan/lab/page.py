@@ -3,7 +3,7 @@
 Every button and knob becomes a command for the session's training thread
 (sinegan.lab.worker); a periodic callback redraws the views from the thread's
 latest frame. The same layout is served by ``sinegan lab`` (sinegan.lab.server)
-and shown in a notebook by ``Lab`` (sinegan.lab.notebook).
+and shown in a notebook by ``Lab`` (sinegan.lab.server).
 
 A knob is applied with "Apply". What a change costs is said first
 (sinegan.config_fields.RETUNE_COST): the learning rate and fresh latent vectors
