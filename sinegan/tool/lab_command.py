@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 from .command_line import integer_at_least
@@ -11,10 +12,16 @@ def add_lab_parser(commands, add_setting_option, presets):
     """The ``lab`` subcommand and its options, on the command line's subparsers."""
     lab = commands.add_parser("lab", help="play the GAN live in a browser page (the lab)")
     lab.add_argument("--preset", choices=sorted(presets), help="starting recipe (default: slides)")
-    lab.add_argument("--seed", type=integer_at_least(0, "a non-negative integer"))
+    lab.add_argument(
+        "--seed",
+        type=integer_at_least(0, "a non-negative integer"),
+        help="random seed (default: the preset's, 0)",
+    )
     add_setting_option(lab)  # the starting recipe's fields, as ``train --set``
     lab.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    lab.add_argument("--port", type=integer_at_least(1, "a port number"), default=5006)
+    lab.add_argument(
+        "--port", type=integer_at_least(1, "a port number"), default=5006, help="port (5006)"
+    )
     lab.add_argument("--open", action="store_true", help="open the page in a browser")
     lab.add_argument(
         "--max-sessions",
@@ -42,6 +49,9 @@ def lab(arguments, prog):
     from ..lab.server import serve_lab  # loads Panel and Bokeh: only this command needs them
 
     os.makedirs(arguments.runs_dir, exist_ok=True)
+    # Every tab traces its own loops, and each speed its own: TensorFlow's warning about
+    # "excessive retracing" counts them all, and would fill the console of a lab at work.
+    logging.getLogger("tensorflow").setLevel(logging.ERROR)
     try:
         serve_lab(
             arguments.config,
