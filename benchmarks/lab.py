@@ -10,8 +10,9 @@ In one run, on the slides' preset, with the page's 200 curves of G and its 32 ×
 1. ``sinegan lab`` starts in a child process; the first paint is the time from the
    server printing its address to the page showing its counters (step 0) in headless
    Chromium: start-up of the session, networks, D's pre-training and the first frame.
-2. The benchmark sets the speed (rounds per redraw), presses Play and reads the
-   page's counters every 20 ms for ``--seconds``: redraws per second are the new
+2. The benchmark sets the speed (rounds per redraw), presses Play, waits 8 s (the
+   first trace, and the spare session the server builds for the next tab), and reads
+   the page's counters every 20 ms for ``--seconds``: redraws per second are the new
    frames the page showed, training steps per second the step counter's rise, and the
    longest wait between two quality measurements is read from "quality measured at step".
 3. ``Trainer.train`` alone, in another child process of the same backend: the engine's
@@ -112,7 +113,9 @@ def measure_page(backend: str, seconds: float, speed: str) -> dict:
         play(page, speed)
         while "playing" not in _counters(page) or re.search(r"step 0 ", _counters(page)):
             time.sleep(0.02)
-        time.sleep(2.0)  # past the first trace of the loop at this speed
+        # Past the first trace of the loop at this speed, and the spare session that the
+        # server builds for the next tab, 5 s after this one opened: the steady state.
+        time.sleep(8.0)
         samples, end = [], time.perf_counter() + seconds
         while time.perf_counter() < end:
             text = _counters(page)

@@ -10,7 +10,7 @@ comes from its own generators, so each session stays reproducible from its own
 seed. At most ``max_sessions`` run at once: the next tab is told so at once.
 One session is always built ahead (networks, D's pre-training, the first frame),
 so a new tab starts at once; the server prints its address when the first is ready.
-Closing a tab stops its thread within about a second. Runs are saved under one
+Closing a tab stops its thread within about 6 s. Runs are saved under one
 directory chosen at start; the page never asks for a path.
 
 Panel and Bokeh serve their JavaScript from the server itself, so the page
@@ -30,6 +30,7 @@ from .page import REDRAW_MILLISECONDS, LabPage
 from .session import LabSession
 from .worker import LabWorker
 
+SPARE_DELAY_SECONDS = 5.0  # a new tab's page loads and paints before the next spare is built
 pn.config.inline = True  # in a notebook and in a saved page too: no script from the web
 
 
@@ -148,7 +149,10 @@ def serve_lab(
                     spare.append(built_lab())
 
         pn.state.on_session_destroyed(closed)
-        threading.Thread(target=build_spare, daemon=True).start()
+        # The next spare is built once this tab's page has had time to load and paint.
+        timer = threading.Timer(SPARE_DELAY_SECONDS, build_spare)
+        timer.daemon = True
+        timer.start()
         return lab.layout()
 
     origins = [f"{host}:{port}"]
@@ -163,8 +167,10 @@ def serve_lab(
         start=False,
         title="sinegan lab",
         verbose=False,
-        check_unused_sessions_milliseconds=500,  # a closed tab's session ends within ~1 s
-        unused_session_lifetime_milliseconds=500,
+        # A session with no connection ends 5 s on: a closed tab frees its place within about
+        # 6 s, while a page that is still loading its scripts (a few seconds) keeps its own.
+        check_unused_sessions_milliseconds=1000,
+        unused_session_lifetime_milliseconds=5000,
     )
     spare.append(built_lab())
     server.start()
