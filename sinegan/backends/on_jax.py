@@ -42,9 +42,7 @@ def update(model, objective, optimizer=None):
     ``model.trainable_variables`` read now, at trace time, as Keras does.
     """
     optimizer = optimizer or model.optimizer
-    if (
-        not _loop_variables()
-    ):  # called on its own: one step, run eagerly on the two objects it moves
+    if not _loop_variables():  # called alone: one step, run eagerly on the two objects it moves
         return _one_step(
             lambda: update(model, objective, optimizer), [*model.variables, *optimizer.variables]
         )

@@ -78,16 +78,22 @@ class RecordQuality(keras.callbacks.Callback):
         every = self.trainer.config.monitor_every
         if epoch != self.last_epoch and not (every and epoch % every == 0):
             return
-        trainer = self.trainer
-        measures, frame = trainer.monitor.measure_with_plane(
-            trainer.sampling_generator, trainer.discriminator, epoch
-        )
-        trainer.history.quality.append({"epoch": epoch, **measures})
-        trainer.history.plane.append(frame)
+        measures = record_quality(self.trainer, epoch)
         if self.log is not None:
             self.log(describe(epoch, measures))
         if logs is not None:
             logs.update(measures)
+
+
+def record_quality(trainer, epoch: int) -> dict:
+    """Measure ``trainer``'s G now; record the measures and the (b, c) frame of the same
+    curves in its history, as those of ``epoch``; return the measures."""
+    measures, frame = trainer.monitor.measure_with_plane(
+        trainer.sampling_generator, trainer.discriminator, epoch
+    )
+    trainer.history.quality.append({"epoch": epoch, **measures})
+    trainer.history.plane.append(frame)
+    return measures
 
 
 def describe(epoch: int, measures: dict) -> str:

@@ -22,9 +22,9 @@ import os
 import panel as pn
 
 from .. import backends
-from ..config_fields import retune_cost
+from ..config_fields import data_regions, retune_cost
 from ..presets import PRESETS
-from .views import LabViews, regions_of
+from .views import LabViews
 from .worker import FULL_SPEED
 
 SAVED = "saved the run {result}, in the lab's runs folder (sinegan lab --runs-dir)"
@@ -196,7 +196,7 @@ class LabPage:
         self._shown = worker.version
         self.views.show(frame, session)
         config = session.config
-        regions = len(regions_of(config)) // 4
+        regions = len(data_regions(config))
         state = "playing" if worker.playing else "paused"
         self.counters.object = (
             f"**epoch** {frame.epoch} · **step** {frame.generator_updates} · "

@@ -27,7 +27,9 @@ import time
 
 import numpy as np
 
+from ..harness.checks import raise_if_diverged
 from ..harness.history import TrainingDiverged
+from ..harness.monitor import record_quality
 from ..harness.trainer import Trainer
 from ..presets import SLIDES
 from ..slides.config import GANConfig, require_config
@@ -142,13 +144,11 @@ class LabSession:
         (the page: every 1.6 s of play) rather than every ``monitor_every`` epochs.
         """
         trainer = self.trainer
-        measures, plane = trainer.monitor.measure_with_plane(
-            trainer.sampling_generator, trainer.discriminator, trainer.epoch
-        )
         history, epoch = trainer.history, trainer.epoch
         if epoch > 0 and (not history.quality or history.quality[-1]["epoch"] < epoch):
-            history.quality.append({"epoch": epoch, **measures})
-            history.plane.append(plane)
+            measures = record_quality(trainer, epoch)  # as Trainer.train's monitor records
+        else:
+            measures = trainer.monitor.measure(trainer.sampling_generator)
         summary = {"step": self.generator_updates, **measures}
         self.measures.append(summary)
         return summary
@@ -188,12 +188,17 @@ class LabSession:
         step = self.generator_updates + 1
         try:
             metrics = np.asarray(self.in_own_random_state(update))
-        except Exception:  # PyTorch's cross-entropy raises on a NaN, for one
-            if self._finite():
+        except Exception as error:  # PyTorch's cross-entropy raises on a NaN, for one
+            trainer = self.trainer  # the Trainer's own check: a weight or D's output not finite
+            models = {"generator": trainer.generator, "discriminator": trainer.discriminator}
+            try:
+                raise_if_diverged(models, trainer.parts, step, error)
+            except TrainingDiverged:
+                metrics = np.full((1, 4), np.nan)
+            else:
                 raise
-            metrics = np.full((1, 4), np.nan)
         # A weight that is not finite makes the losses so: the metrics are checked every
-        # step, the weights (slower to read) when a loss is not finite.
+        # step, the weights (slower to read) only when a step raised.
         if not np.all(np.isfinite(metrics)):
             self.diverged_at = step
             self.trainer.gan.stop_training = True
@@ -218,11 +223,6 @@ class LabSession:
             else f"{name}'s weights did not move"
             for name, change in self.moved.items()
         )
-
-    def _finite(self) -> bool:
-        models = (self.trainer.generator, self.trainer.discriminator)
-        weights = [w for model in models for w in model.get_weights()]
-        return all(np.all(np.isfinite(w)) for w in weights)
 
     def _record(self, d=(np.nan, np.nan), g=(np.nan, np.nan)):
         self.losses.append((self.generator_updates, *map(float, d), *map(float, g)))

@@ -125,7 +125,7 @@ class LabViews:
     def show_regions(self, config):
         """Draw ``config``'s data rectangles, and fit the b axis around them."""
         self.plane.x_range.start, self.plane.x_range.end = frequency_window(config)
-        rows = np.asarray(regions_of(config), dtype=float).reshape(-1, 4)
+        rows = np.asarray(data_regions(config), dtype=float)  # (regions, 4)
         self.regions.data = {
             "x": list((rows[:, 0] + rows[:, 1]) / 2),
             "y": list((rows[:, 2] + rows[:, 3]) / 2),
@@ -198,11 +198,6 @@ class LabViews:
                 }
             )
         self._shown_losses, self._shown_measures = len(rows), len(measures)
-
-
-def regions_of(config) -> tuple:
-    """The data's rectangles, flat: ``data_regions``, or the slides' one rectangle."""
-    return tuple(value for region in data_regions(config) for value in region)
 
 
 def arrows(b, c, next_b, next_c, spans) -> tuple[dict, float]:
