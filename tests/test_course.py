@@ -7,13 +7,14 @@ The notebooks are stored without outputs, so they never go stale: the documentat
 executes them at their class size when it is built.
 """
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import keras
 import nbformat
 import pytest
 
-from benchmarks.course import COURSE, execute_lesson
+from benchmarks.course import COURSE, MARKER, claims_of, execute_lesson
 
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb"))
 SWITCH = (
@@ -112,7 +113,10 @@ def executed(request):
     }
     with pytest.MonkeyPatch.context() as patch, ThreadPoolExecutor(max_workers=2) as pool:
         patch.setenv("TF_CPP_MIN_LOG_LEVEL", "3")  # the kernels inherit it
-        futures = {path: pool.submit(execute_lesson, path, "test") for path in sorted(selected)}
+        futures = {
+            path: pool.submit(execute_lesson, path, "test", claims_of(nbformat.read(path, 4)))
+            for path in sorted(selected)
+        }
         yield futures
 
 
@@ -142,3 +146,24 @@ def test_lesson_runs_top_to_bottom_with_figures_and_exercises(path, executed):
     assert f"Keras backend: {keras.backend.backend()}" in text
     for line in PRINTS.get(path.stem, []):
         assert line in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def test_every_claim_of_the_answers_can_be_checked(path, executed):
+    """Each answer's claims evaluate to True or False on the lesson's variables.
+
+    At the test size the runs are too short for the claims to hold: whether they do is
+    measured at class size, on each backend, by benchmarks/course.py.
+    """
+    claims = claims_of(nbformat.read(path, as_version=4))
+    notebook = executed[path].result()
+    if not claims:
+        pytest.skip("no answer of this lesson states how a run turns out")
+    printed = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
+    verdicts = json.loads(printed.split(MARKER, 1)[1])
+    assert len(verdicts) == len(claims)
+    assert {
+        claim["says"]: v
+        for claim, v in zip(claims, verdicts, strict=True)
+        if v not in (True, False)
+    } == {}
