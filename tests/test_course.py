@@ -47,7 +47,10 @@ PRINTS = {
     ],
     "04-convolutions": [
         "Keras agrees with C @ x: True",
+        "with stride 2, Keras agrees with C @ x: True",
         "Keras agrees with Cᵀ @ y: True",
+        "transposed_convolution(y) equals Keras' Conv1DTranspose(y): True",
+        "for 'valid', the same C as valid_convolution_matrix: True",
         "Cᵀ(C x) equals x: False; rank of CᵀC: 4 of 6",
         "The trained output layer equals tanh(sum of Cᵀ products + bias): True",
         "padding='valid': 8 values -> 18",
@@ -63,6 +66,7 @@ PRINTS = {
     "06-wgan-gp": [
         "the GAN's D: last layer 'output', activation sigmoid",
         "the WGAN-GP critic: last layer 'output', activation linear",
+        "the untrained critic's loss, real curves against noise:",
         "correlation of the critic loss with precision over the measured epochs:",
     ],
     "07-latent-space": [
