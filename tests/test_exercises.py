@@ -59,7 +59,9 @@ def checker(exercise):
 
 def test_every_lesson_has_at_least_two_exercises_to_write():
     lessons = sorted(int(path.name[:2]) for path in LESSONS.glob("*.ipynb"))
-    per_lesson = {lesson: [e for e in EXERCISES.values() if e.lesson == lesson] for lesson in lessons}
+    per_lesson = {
+        lesson: [e for e in EXERCISES.values() if e.lesson == lesson] for lesson in lessons
+    }
     assert {lesson: len(found) for lesson, found in per_lesson.items() if len(found) < 2} == {}
 
 
