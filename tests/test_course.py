@@ -74,11 +74,16 @@ PRINTS = {
         "linear path: |z| at the middle",
         "spherical path: |z| at the middle",
         "predicted rise of b per unit step along w/|w|",
+        "slerp gives the stops of interpolate_latent's spherical path: True",
+        "least_squares_direction agrees with frequency_direction: True",
+        "latent arithmetic z_a − z_b + z_c on",
+        "a random latent vector's b against the same targets: median",
     ],
     "08-conditional": [
         "the generator reads 5 numbers: 4 latent + b",
         "the discriminator reads 65 numbers: 64 points + b",
         "b = 0.5, 1.25, 2.0 enter the networks as -1.00, +0.00, +1.00",
+        "conditional_input gives the curves of sample_conditional_curves: True",
         "requested frequencies reach 90% hits",
         "hits with tolerance 0.03, per requested b:",
     ],
@@ -92,7 +97,7 @@ FIGURES = {
     "04-convolutions": 5,
     "05-measuring": 6,
     "06-wgan-gp": 4,
-    "07-latent-space": 5,
+    "07-latent-space": 7,
     "08-conditional": 4,
 }
 

@@ -1,5 +1,5 @@
-"""Latent-space walks: interpolation ends at G(z0) and G(z1), and the frequency direction is
-found."""
+"""Latent-space walks: interpolation ends at G(z0) and G(z1), the frequency direction is found,
+and latent arithmetic carries a frequency that is linear in z."""
 
 import importlib.util
 from pathlib import Path
@@ -13,7 +13,10 @@ from sinegan.lectures.latent import (
     frequency_direction,
     interpolate_curves,
     interpolate_latent,
+    latent_arithmetic,
+    measure_arithmetic,
     move_along,
+    slerp,
 )
 
 CONFIG = GANConfig(fresh_latent=True, latent_distribution="normal", latent_dim=4)
@@ -47,6 +50,20 @@ def test_spherical_path_keeps_the_norm_that_linear_loses():
     assert np.linalg.norm(interpolate_latent(east, north, steps=3)[1]) == pytest.approx(
         np.sqrt(0.5)
     )
+
+
+def test_slerp_is_one_stop_of_the_spherical_path():
+    path = interpolate_latent(Z0, Z1, steps=5, method="spherical")
+    for stop, t in enumerate((0.0, 0.25, 0.5, 0.75, 1.0)):
+        np.testing.assert_allclose(slerp(Z0, Z1, t), path[stop], rtol=1e-6, atol=1e-7)
+    middle = slerp(Z0, Z1, 0.5)
+    assert np.linalg.norm(middle) == pytest.approx((np.linalg.norm(Z0) + np.linalg.norm(Z1)) / 2)
+
+
+@pytest.mark.parametrize("t", [-0.1, 1.5, True, "half", np.nan])
+def test_slerp_refuses_a_fraction_outside_0_to_1(t):
+    with pytest.raises(ValueError, match="Received: t="):
+        slerp(Z0, Z1, t)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +147,36 @@ def test_example_draws_both_figures(tmp_path, capsys):
             "frequency_direction.png",
             "latent_interpolation.png",
         ]
+
+
+def test_latent_arithmetic_is_a_minus_b_plus_c_row_by_row():
+    rows = np.arange(24, dtype=np.float64).reshape(3, 2, 4)
+    result = latent_arithmetic(*rows)
+    assert result.dtype == np.float32 and result.shape == (2, 4)
+    np.testing.assert_array_equal(result, rows[0] - rows[1] + rows[2])
+    np.testing.assert_array_equal(latent_arithmetic(Z0, Z1, Z0), np.float32(2 * Z0 - Z1))
+
+
+@pytest.mark.parametrize(
+    "z_a, z_b, z_c, name",
+    [
+        (Z0, Z1[:3], Z0, "z_b"),
+        (Z0, Z1, [np.nan, 0, 0, 0], "z_c"),
+        (np.ones((2, 2, 4)), np.ones((2, 2, 4)), np.ones((2, 2, 4)), "z_a"),
+    ],
+)
+def test_bad_arithmetic_input_raises(z_a, z_b, z_c, name):
+    with pytest.raises(ValueError, match=f"Received: {name}.shape"):
+        latent_arithmetic(z_a, z_b, z_c)
+
+
+def test_arithmetic_carries_a_frequency_that_is_linear_in_z():
+    generator, x = known_generator(), x_coords(CONFIG)
+    z_a, z_b, z_c = np.random.default_rng(1).uniform(-1, 1, (3, 20, 4))
+    measured = measure_arithmetic(generator, x, z_a, z_b, z_c)
+    assert measured.frequencies.shape == (20, 4) and measured.sine_like.all()
+    np.testing.assert_allclose(measured.latent, np.float32(z_a - z_b + z_c))
+    # b = 1.2 + 0.3 z[0] - 0.1 z[2] exactly, so b of the result is b_a - b_b + b_c.
+    np.testing.assert_allclose(measured.error, 0.0, atol=5e-3)
+    with pytest.raises(ValueError, match="Received: z_a.shape"):
+        measure_arithmetic(generator, x, Z0, Z1, Z0)

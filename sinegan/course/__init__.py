@@ -1,23 +1,30 @@
 """The course's exercises: the checkers of the functions a student writes in the lessons.
 
-checking.py   how a check runs and answers (Exercise, check, the "not written yet" hint)
+checking.py                how a check runs and answers (Exercise, check, "not written yet")
 convolution_exercises.py   lesson 4: a convolution's matrix C, the transposed convolution Cᵀ
-critic_exercises.py   lesson 6: the WGAN-GP critic's loss and gradient penalty
+critic_exercises.py        lesson 6: the WGAN-GP critic's loss and gradient penalty
+walks.py                   lesson 7: slerp, and the least-squares direction of the frequency
+conditions.py              lesson 8: the conditional generator's input [z, b], and the hit rate
 
 Each lesson's "your turn" cells call one checker, for example
-``sinegan.course.check_discriminator_step(discriminator_step)``; ``EXERCISES`` lists
-every exercise, by the name of the function the student writes.
+``sinegan.course.check_slerp(slerp)``; ``EXERCISES`` lists every exercise, by the name of
+the function the student writes.
 """
 
-from . import convolution_exercises, critic_exercises
+from . import conditions, convolution_exercises, critic_exercises, walks
 from .checking import NOT_WRITTEN, Checked, Exercise, check
+from .conditions import check_conditional_input, check_hit_rate
 from .convolution_exercises import check_transposed_convolution, check_valid_convolution_matrix
 from .critic_exercises import check_critic_loss, check_gradient_penalty
+from .walks import check_least_squares_direction, check_slerp
 
-EXERCISES: dict[str, Exercise] = {}
-EXERCISES.update({e.name: e for e in convolution_exercises.EXERCISES})
-EXERCISES.update({e.name: e for e in critic_exercises.EXERCISES})
+_GROUPS = (convolution_exercises, critic_exercises, walks, conditions)
+EXERCISES: dict[str, Exercise] = {
+    exercise.name: exercise for group in _GROUPS for exercise in group.EXERCISES
+}
 
 __all__ = ["EXERCISES", "NOT_WRITTEN", "Checked", "Exercise", "check"]
 __all__ += ["check_transposed_convolution", "check_valid_convolution_matrix"]
 __all__ += ["check_critic_loss", "check_gradient_penalty"]
+__all__ += ["check_conditional_input", "check_hit_rate"]
+__all__ += ["check_least_squares_direction", "check_slerp"]

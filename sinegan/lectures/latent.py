@@ -16,6 +16,10 @@ squares, b ≈ w·z + b0. Moving z along w/|w| should then raise the frequency;
 R² says how much of the frequency a straight direction explains at all: G is
 nonlinear, so the answer need not be "all of it".
 
+``latent_arithmetic`` computes z_a − z_b + z_c, and ``measure_arithmetic`` tells whether
+the frequencies follow: if b were exactly w·z + b0, the curve of z_a − z_b + z_c would
+have the frequency b_a − b_b + b_c.
+
 References: Radford et al. 2015, arXiv:1511.06434 (interpolation, arithmetic);
 White 2016, "Sampling Generative Networks", arXiv:1609.04468 (spherical
 interpolation, for Gaussian latent vectors).
@@ -50,19 +54,43 @@ def interpolate_latent(z0, z1, steps: int, method: str = "linear") -> np.ndarray
     if method not in INTERPOLATIONS:
         raise ValueError(f"method expected one of {INTERPOLATIONS}. Received: method={method!r}")
     fractions = np.linspace(0.0, 1.0, steps)[:, None]  # (steps, 1)
+    if method == "linear":
+        path = (1 - fractions) * z0 + fractions * z1  # (steps, latent_dim)
+    else:
+        path = _spherical(z0, z1, fractions)
+    path[0], path[-1] = z0, z1  # exact ends, free of rounding
+    return path.astype(np.float32)
+
+
+def slerp(z0, z1, t: float) -> np.ndarray:
+    """The point at fraction t (0 at z0, 1 at z1) of the spherical path: shape (latent_dim,).
+
+    With u0 = z0/|z0|, u1 = z1/|z1| and θ the angle between them (from their dot
+    product): [sin((1 − t)θ)·u0 + sin(tθ)·u1] / sin θ, a unit vector, times the
+    length (1 − t)·|z0| + t·|z1|.
+    """
+    z0, z1 = _check_vector("z0", z0), _check_vector("z1", z1)
+    if z0.shape != z1.shape:
+        raise ValueError(
+            f"z0 and z1 expected the same shape. Received: z0.shape={z0.shape}, z1.shape={z1.shape}"
+        )
+    if isinstance(t, bool) or not isinstance(t, (int, float, np.number)) or not 0 <= t <= 1:
+        raise ValueError(f"t expected a number from 0 to 1. Received: t={t!r}")
+    return _spherical(z0, z1, np.array([[float(t)]]))[0]
+
+
+def _spherical(z0, z1, fractions) -> np.ndarray:
+    """The spherical path at ``fractions`` (steps, 1): (steps, latent_dim)."""
     norm0, norm1 = np.linalg.norm(z0), np.linalg.norm(z1)
     cosine = np.dot(z0, z1) / (norm0 * norm1) if norm0 and norm1 else 1.0
     angle = np.arccos(np.clip(cosine, -1.0, 1.0))
-    if method == "linear" or angle < 1e-6:  # (anti-)parallel ends: the great circle is not unique
-        path = (1 - fractions) * z0 + fractions * z1  # (steps, latent_dim)
-    else:
-        unit0, unit1 = z0 / norm0, z1 / norm1
-        directions = (
-            np.sin((1 - fractions) * angle) * unit0 + np.sin(fractions * angle) * unit1
-        ) / np.sin(angle)
-        path = directions * ((1 - fractions) * norm0 + fractions * norm1)  # (steps, latent_dim)
-    path[0], path[-1] = z0, z1  # exact ends, free of rounding
-    return path.astype(np.float32)
+    if angle < 1e-6:  # parallel ends: the arc is the segment
+        return (1 - fractions) * z0 + fractions * z1
+    unit0, unit1 = z0 / norm0, z1 / norm1
+    directions = (
+        np.sin((1 - fractions) * angle) * unit0 + np.sin(fractions * angle) * unit1
+    ) / np.sin(angle)
+    return directions * ((1 - fractions) * norm0 + fractions * norm1)  # (steps, latent_dim)
 
 
 def interpolate_curves(generator, z0, z1, steps: int, method: str = "linear"):
@@ -143,6 +171,65 @@ def move_along(generator, z, direction, distances):
     # (len(distances), latent_dim)
     path = (z[None, :] + distances[:, None] * direction[None, :]).astype(np.float32)
     return path, generate_curves(generator, path)
+
+
+def latent_arithmetic(z_a, z_b, z_c) -> np.ndarray:
+    """z_a − z_b + z_c, row by row: the lecture's vector arithmetic on latent vectors.
+
+    Each argument is one latent vector (latent_dim,) or a stack of them (n, latent_dim);
+    the result has their common shape, float32, ready for the generator.
+    """
+    arrays = {"z_a": z_a, "z_b": z_b, "z_c": z_c}
+    arrays = {name: np.asarray(value, dtype=np.float64) for name, value in arrays.items()}
+    for name, array in arrays.items():
+        if array.ndim not in (1, 2) or array.size == 0 or not np.all(np.isfinite(array)):
+            raise ValueError(
+                f"{name} expected finite latent vectors, (latent_dim,) or (n, latent_dim). "
+                f"Received: {name}.shape={array.shape}"
+            )
+        if array.shape != arrays["z_a"].shape:
+            raise ValueError(
+                f"{name} expected the shape of z_a, {arrays['z_a'].shape}. "
+                f"Received: {name}.shape={array.shape}"
+            )
+    return (arrays["z_a"] - arrays["z_b"] + arrays["z_c"]).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """The fitted frequencies of G(z_a), G(z_b), G(z_c) and G(z_a − z_b + z_c), row by row."""
+
+    latent: np.ndarray  # (n, latent_dim) the results z_a − z_b + z_c
+    frequencies: np.ndarray  # (n, 4) fitted b of the curves of z_a, z_b, z_c and the result
+    sine_like: np.ndarray  # (n, 4) bool: a sine fits that curve within the threshold
+
+    @property
+    def target(self) -> np.ndarray:
+        """b_a − b_b + b_c: the frequency the result would have if b were linear in z. (n,)"""
+        return self.frequencies[:, 0] - self.frequencies[:, 1] + self.frequencies[:, 2]
+
+    @property
+    def error(self) -> np.ndarray:
+        """The result's fitted b minus the target. (n,)"""
+        return self.frequencies[:, 3] - self.target
+
+
+def measure_arithmetic(generator, x, z_a, z_b, z_c, rmse_threshold: float = 0.1) -> Arithmetic:
+    """Draw G at z_a, z_b, z_c (each (n, latent_dim)) and at z_a − z_b + z_c; fit a sine to each."""
+    result = latent_arithmetic(z_a, z_b, z_c)
+    if result.ndim != 2:
+        raise ValueError(
+            "z_a expected a stack of latent vectors (n, latent_dim). "
+            f"Received: z_a.shape={result.shape}"
+        )
+    stacked = np.concatenate([np.float32(z_a), np.float32(z_b), np.float32(z_c), result])
+    fit = fit_sines(generate_curves(generator, stacked), x)  # 4n curves
+    n = len(result)
+    return Arithmetic(
+        latent=result,
+        frequencies=fit.frequency.reshape(4, n).T,
+        sine_like=(fit.rmse < rmse_threshold).reshape(4, n).T,
+    )
 
 
 def _check_vector(name, value) -> np.ndarray:
