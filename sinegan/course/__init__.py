@@ -2,6 +2,7 @@
 
 checking.py                how a check runs and answers (Exercise, check, "not written yet")
 convolution_exercises.py   lesson 4: a convolution's matrix C, the transposed convolution Cᵀ
+measuring.py               lesson 5: precision and recall, the 1-D Wasserstein distance W1
 critic_exercises.py        lesson 6: the WGAN-GP critic's loss and gradient penalty
 walks.py                   lesson 7: slerp, and the least-squares direction of the frequency
 conditions.py              lesson 8: the conditional generator's input [z, b], and the hit rate
@@ -11,20 +12,22 @@ Each lesson's "your turn" cells call one checker, for example
 the function the student writes.
 """
 
-from . import conditions, convolution_exercises, critic_exercises, walks
+from . import conditions, convolution_exercises, critic_exercises, measuring, walks
 from .checking import NOT_WRITTEN, Checked, Exercise, check
 from .conditions import check_conditional_input, check_hit_rate
 from .convolution_exercises import check_transposed_convolution, check_valid_convolution_matrix
 from .critic_exercises import check_critic_loss, check_gradient_penalty
+from .measuring import check_precision_recall, check_wasserstein1
 from .walks import check_least_squares_direction, check_slerp
 
-_GROUPS = (convolution_exercises, critic_exercises, walks, conditions)
+_GROUPS = (convolution_exercises, measuring, critic_exercises, walks, conditions)
 EXERCISES: dict[str, Exercise] = {
     exercise.name: exercise for group in _GROUPS for exercise in group.EXERCISES
 }
 
 __all__ = ["EXERCISES", "NOT_WRITTEN", "Checked", "Exercise", "check"]
 __all__ += ["check_transposed_convolution", "check_valid_convolution_matrix"]
+__all__ += ["check_precision_recall", "check_wasserstein1"]
 __all__ += ["check_critic_loss", "check_gradient_penalty"]
 __all__ += ["check_conditional_input", "check_hit_rate"]
 __all__ += ["check_least_squares_direction", "check_slerp"]
