@@ -1,7 +1,8 @@
 """The site's hook for the lessons (docs/hooks/lessons.py), on small pieces of lesson HTML.
 
 The hook shows each linked solution file as code in its collapsed Solution block, turns a
-lesson's relative links into the site's addresses and drops nbconvert's MathJax loader.
+lesson's relative links into the site's addresses and drops nbconvert's MathJax and Mermaid
+loaders.
 These tests need MkDocs (``pip install ".[docs]"``); tests/test_site.py checks the same in
 a browser, on the built site.
 """
@@ -99,15 +100,18 @@ def test_a_lessons_links_become_the_sites_addresses(site, caplog):
     assert "no-such-page.md" in caplog.text  # a warning: mkdocs build --strict fails on it
 
 
-def test_nbconvert_mathjax_loader_is_dropped_and_other_pages_are_left_alone(site):
+def test_nbconverts_mathjax_and_mermaid_loaders_are_dropped_other_pages_left_alone(site):
     hook, page, files = site
     mathjax = (
         '<!-- Load mathjax -->\n<script src="https://cdn.example/mathjax.js"> </script>\n'
         "<!-- End of mathjax configuration -->"
     )
-    assert hook.on_page_content(mathjax + "<p>$x$</p>", page=page, config={}, files=files) == (
-        "<p>$x$</p>"
+    mermaid = (
+        '<script type="module">\n  const diagrams = document.querySelectorAll(".jp-Mermaid");\n'
+        '  await import("https://cdn.example/mermaid.mjs");\n</script>'
     )
+    kept = '<script type="module">const x = 1;</script><p>$x$</p>'
+    assert hook.on_page_content(mathjax + kept + mermaid, page=page, config={}, files=files) == kept
     markdown_page = files.get_file_from_path("freezing.md")
     other = SimpleNamespace(file=markdown_page, url=markdown_page.url)
     assert hook.on_page_content(mathjax, page=other, config={}, files=files) == mathjax

@@ -12,7 +12,8 @@ and does three things:
   MkDocs does in its own pages; a link to a missing file is a warning, so
   ``mkdocs build --strict`` fails on it;
 - nbconvert's MathJax loader, which would fetch MathJax from the web, is dropped: the site
-  renders equations with its own copy of KaTeX (``docs/assets/katex-render.js``).
+  renders equations with its own copy of KaTeX (``docs/assets/katex-render.js``); so is its
+  Mermaid loader, which would fetch Mermaid for a diagram cell (the lessons have none).
 
 In Jupyter the same links open the page's Markdown source, the other lesson or the file.
 """
@@ -36,12 +37,14 @@ SOLUTION = re.compile(r'(<summary>\s*Solution\s*</summary>\s*)(<p>\s*<a href="([
 # A relative link to a page, a lesson or a Python file: no scheme, no leading slash.
 FILE_LINK = re.compile(r'(<a\s[^>]*?href=")((?![\w+.-]+:|/)[^"#]+\.(?:md|ipynb|py))((?:#[^"]*)?")')
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?</script>', re.S)
 # Material's code blocks: pygments' spans in <div class="highlight"><pre><code>.
 CODE_FORMAT = HtmlFormatter(cssclass="highlight", wrapcode=True)
 
 
 def on_page_content(html, page, config, files):
-    """A lesson's HTML with its solutions shown, its links made the site's, and no MathJax."""
+    """A lesson's HTML with its solutions shown, its links made the site's, and no loader
+    that would fetch a script from the web."""
     if not page.file.src_uri.endswith(".ipynb"):
         return html
     folder = posixpath.dirname(page.file.src_uri)
@@ -52,7 +55,7 @@ def on_page_content(html, page, config, files):
 
     html = show_solutions(html, source_of)
     html = link_files(html, page, files)
-    return MATHJAX.sub("", html)
+    return MERMAID.sub("", MATHJAX.sub("", html))
 
 
 def show_solutions(html: str, source_of) -> str:
