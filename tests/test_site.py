@@ -3,7 +3,9 @@
 The test builds the site with MkDocs (``pip install ".[docs]"``), the lessons executed at
 their test size, serves it from a local server and opens it in headless chromium, driven
 by selenium: Debian's ``chromium`` and ``chromium-driver`` packages. Each page must show
-its text and load every one of its figures; a screenshot of each is saved.
+its text, load every one of its figures and request nothing from the web; a screenshot of
+each is saved. Equations must be rendered by KaTeX, in pages and in lessons; a lesson's
+link to a docs page must open it; a lesson's Solution block must hold the solution's code.
 
 - ``SINEGAN_SITE=DIR`` tests a site already built instead (CI builds it once, with the
   lessons at their class size, as the README says).
@@ -14,6 +16,7 @@ its text and load every one of its figures; a screenshot of each is saved.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -27,6 +30,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def _lessons_whose_markdown_matches(pattern: str) -> list[str]:
+    """The site paths of the lessons with a Markdown cell that matches ``pattern``."""
+    found = []
+    for lesson in sorted((ROOT / "docs" / "course").glob("[0-9][0-9]-*.ipynb")):
+        cells = json.loads(lesson.read_text(encoding="utf-8"))["cells"]
+        markdown = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+        if any(re.search(pattern, source) for source in markdown):
+            found.append(f"course/{lesson.stem}/")
+    return found
 
 
 def _browser_or_skip():
@@ -134,6 +148,7 @@ def _open(browser, path: str, screenshot: str) -> dict:
     )
     page = driver.execute_script("""
         return {title: document.title,
+                requests: performance.getEntriesByType('resource').map(entry => entry.name),
                 heading: (document.querySelector('article h1') || {}).textContent || '',
                 text: document.querySelector('article').innerText,
                 images: Array.from(document.querySelectorAll('article img')).map(
@@ -143,7 +158,30 @@ def _open(browser, path: str, screenshot: str) -> dict:
     assert (screenshots / screenshot).stat().st_size > 10_000  # a rendered page, not a blank one
     broken = [image["source"] for image in page["images"] if image["width"] == 0]
     assert not broken, f"{path}: figures that did not load: {broken}"
+    from_the_web = [url for url in page["requests"] if not url.startswith((base, "data:", "blob:"))]
+    assert not from_the_web, f"{path}: requests beyond the site: {from_the_web}"
     return page
+
+
+def _equations(driver) -> dict:
+    """How many equations KaTeX rendered on the open page, how many it could not, and whether
+    its font loaded (from the site's own copy)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(
+        lambda page: page.execute_script(
+            "return Array.from(document.fonts).some("
+            "font => font.family.includes('KaTeX_Main') && font.status === 'loaded')"
+            " || !document.querySelector('article .katex')"
+        )
+    )
+    return driver.execute_script("""
+        const count = selector => document.querySelectorAll(selector).length;
+        return {rendered: count('article .katex'),
+                errors: count('article .katex-error'),
+                unrendered: count('article .arithmatex:not(:has(.katex))'),
+                font: Array.from(document.fonts).some(
+                    font => font.family.includes('KaTeX_Main') && font.status === 'loaded')};""")
 
 
 def test_home_page_renders_with_its_figure(browser):
@@ -176,3 +214,56 @@ def test_the_api_reference_renders_from_the_docstrings(browser):
     ):
         assert name in page["text"]
     assert "TRAIN_SIZE" in page["text"]  # the config's comments, read from the source
+
+
+def test_equations_render_on_a_page(browser):
+    _open(browser, "generator-losses/", "equations-page.png")
+    equations = _equations(browser[0])
+    assert equations["rendered"] >= 4, equations
+    assert equations["errors"] == 0 and equations["unrendered"] == 0, equations
+    assert equations["font"], "KaTeX's font did not load from assets/katex/fonts/"
+
+
+def test_equations_render_in_a_lesson(browser):
+    lessons = _lessons_whose_markdown_matches(r"\$[^$\n]+\$")
+    if not lessons:
+        pytest.skip("no lesson writes an equation in LaTeX yet")
+    _open(browser, lessons[0], "equations-lesson.png")
+    equations = _equations(browser[0])
+    assert equations["rendered"] >= 1 and equations["errors"] == 0, (lessons[0], equations)
+
+
+def test_a_lessons_link_to_a_docs_page_opens_it(browser):
+    lessons = _lessons_whose_markdown_matches(r"\]\(\.\./[\w-]+\.md(#[\w-]*)?\)")
+    if not lessons:
+        pytest.skip("no lesson links to a docs page yet")
+    driver, base, _ = browser
+    _open(browser, lessons[0], "lesson-links.png")
+    links = driver.execute_script("""
+        return Array.from(document.querySelectorAll('.jupyter-wrapper a[href]'))
+            .map(link => link.href)
+            .filter(href => href.startsWith(location.origin) && !href.includes('/course/')
+                    && !href.startsWith(location.href.split('#')[0] + '#'));""")
+    assert links, f"{lessons[0]}: no link to a docs page in the lesson's HTML"
+    assert not [link for link in links if ".md" in link], f"links left as .md files: {links}"
+    page = _open(browser, links[0][len(base) + 1 :], "lesson-link-target.png")
+    assert page["heading"], f"{links[0]}: the linked page has no heading"
+
+
+def test_a_solution_block_holds_the_solutions_code_collapsed(browser):
+    lessons = _lessons_whose_markdown_matches(r"<summary>\s*Solution\s*</summary>")
+    if not lessons:
+        pytest.skip("no lesson has a Solution block yet")
+    _open(browser, lessons[0], "lesson-solution.png")
+    blocks = browser[0].execute_script("""
+        return Array.from(document.querySelectorAll('article details'))
+            .filter(block => block.querySelector('summary').textContent.trim() === 'Solution')
+            .map(block => ({
+                open: block.open,
+                code: (block.querySelector('.highlight pre code') || {}).textContent || '',
+                download: (block.querySelector('a[href$=".py"]') || {}).href || ''}));""")
+    assert blocks, f"{lessons[0]}: no Solution block on the page"
+    for block in blocks:
+        assert not block["open"], "a Solution block is open: it must start collapsed"
+        assert "def " in block["code"], f"a Solution block without the solution's code: {block}"
+        assert block["download"].endswith(".py"), block
