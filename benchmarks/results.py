@@ -133,12 +133,14 @@ def main():
         for script, *rest in COMMANDS:
             print(" ".join(["python", f"benchmarks/{script}", *rest, "--write"]))
     elif arguments.check:
-        from benchmarks.quotes import disagreements
+        from benchmarks.quotes import disagreements, missing
 
         wrong = disagreements()
         for page, expected in wrong:
             print(f"{page}: expected to read\n    {expected}")
         print(f"{len(wrong)} quote(s) disagree with their result files")
+        for name in sorted(missing()):
+            print(f"not checked: no docs/results/{name}.json yet")
         sys.exit(1 if wrong else 0)
     else:
         run_all(arguments.only, arguments.skip)
