@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "docs" / "results"
 
 # Every benchmark the pages quote, with the settings they quote, in the order they run.
-# On a 2-core CPU the whole list takes about 45 minutes; each entry writes its own files.
+# On a 2-core CPU the whole list takes about an hour; each entry writes its own files.
 COMMANDS = (
     ("fresh_curves.py", "--preset", "slides", "improved", "wgan-gp", "dcgan", "conditional"),
     ("plane_figures.py",),
