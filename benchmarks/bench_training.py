@@ -385,6 +385,9 @@ def main() -> None:
         action="store_true",
         help="run the literal engine's full recipe for real (minutes per backend)",
     )
+    parser.add_argument(
+        "--write", action="store_true", help="write docs/results/speed-<backends>.json"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=("fast", "literal"), help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=1, help=argparse.SUPPRESS)
@@ -445,6 +448,49 @@ def main() -> None:
         peers,
         args.rounds,
     )
+    if args.write:
+        write(args, results, peers)
+
+
+def write(args, results: dict, peers: dict) -> None:
+    """Keep every round's records and each backend's headline figures in docs/results."""
+    from benchmarks.results import write_result
+
+    backends = sorted({backend for backend, _ in results}, key=BACKENDS.index)
+    figures = {"records": {f"{backend} {name}": rows for (backend, name), rows in results.items()}}
+    figures["peers"] = peers
+    for backend in backends:
+        fast = best(results[(backend, "fast")])
+        headline = {
+            "fast ms/step": fast["median_step_ms"],
+            "fast min ms/step": min(fast["step_ms"]),
+            "fast max ms/step": max(fast["step_ms"]),
+            "train ms/step": fast["train_ms"],
+            "train() overhead %": 100 * (fast["train_ms"] / statistics.mean(fast["step_ms"]) - 1),
+            "full recipe s": next(
+                row["full_recipe_seconds"]
+                for row in results[(backend, "fast")]
+                if "full_recipe_seconds" in row
+            ),
+        }
+        if (backend, "literal") in results:
+            literal = results[(backend, "literal")][0]
+            headline["literal ms/step"] = literal["median_step_ms"]
+            headline["speed-up"] = literal["median_step_ms"] / fast["median_step_ms"]
+            headline["literal full recipe s"] = literal.get(
+                "full_recipe_seconds", literal.get("estimated_full_recipe_seconds")
+            )
+        figures[backend] = headline
+    sample = {
+        "benchmark": "benchmarks/bench_training.py",
+        "backend": backends,
+        "preset": "slides",
+        "seed": 0,
+        "rounds": args.rounds,
+        "literal": "measured" if args.full_literal else "full recipe estimated",
+        "steps": "median over the epochs of a round, the fastest round kept",
+    }
+    write_result("speed-" + "-".join(backends), sample, figures)
 
 
 if __name__ == "__main__":

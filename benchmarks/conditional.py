@@ -16,6 +16,7 @@ import argparse
 
 import numpy as np
 from measures import train
+from results import write_result
 
 GRID = np.linspace(0.5, 2.0, 16)  # requested frequencies, the data's range
 CURVES_PER_FREQUENCY = 200
@@ -29,6 +30,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=1, help="seeds 0 .. N-1 (default 1)")
     parser.add_argument("--epochs", type=int, help="override the preset's epochs")
+    parser.add_argument(
+        "--write", action="store_true", help="write docs/results/conditional-<backend>.json"
+    )
     arguments = parser.parse_args()
     if arguments.seeds < 1 or (arguments.epochs is not None and arguments.epochs < 1):
         parser.error("--seeds and --epochs must be positive integers")
@@ -42,7 +46,7 @@ def main():
         f"hit = sine fit RMSE < 0.1 and |b fitted - b asked| < 0.1"
     )
     print(" seed | train s | " + " ".join(f"{b:5.2f}" for b in GRID) + " |   min | mean")
-    met = 0
+    met, rows = 0, []
     for seed in range(arguments.seeds):
         trainer, seconds = train(config.replace(seed=seed))
         rates = frequency_hit_rates(
@@ -54,6 +58,8 @@ def main():
             seed=seed,
         )
         met += bool(rates.min() >= TARGET)
+        rows.append({"seed": seed, "train s": seconds, "hits": rates, "min": rates.min()})
+        rows[-1]["mean"] = rates.mean()
         print(
             f" {seed:4d} | {seconds:7.1f} | "
             + " ".join(f"{rate:5.2f}" for rate in rates)
@@ -61,6 +67,26 @@ def main():
             flush=True,
         )
     print(f"\n{met} of {arguments.seeds} seeds reach {TARGET:.0%} hits at every requested b")
+    if arguments.write:
+        write(config, rows, met)
+
+
+def write(config, rows, met):
+    """Keep the hit rates of every seed in docs/results."""
+    from sinegan import backends
+
+    sample = {
+        "benchmark": "benchmarks/conditional.py",
+        "preset": "conditional",
+        "epochs": config.epochs,
+        "seeds": [row["seed"] for row in rows],
+        "engine": "fast",
+        "requested b": GRID,
+        "curves per requested b": CURVES_PER_FREQUENCY,
+        "drawn with seed": "the training seed",
+    }
+    figures = {"seeds": rows, "seeds meeting the target": met, "target": TARGET}
+    write_result(f"conditional-{backends.name()}", sample, figures)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ then is that the means agree within the spread between seeds.
 
 import argparse
 
-from measures import measure, print_header, print_mean, print_row, train
+from measures import SAMPLE_SEED, SAMPLES, measure, print_header, print_mean, print_row, train
+from results import summarise, write_result
 
 
 def main():
@@ -26,6 +27,9 @@ def main():
     parser.add_argument(
         "--engines", default="fast,literal", help="comma-separated (default fast,literal)"
     )
+    parser.add_argument(
+        "--write", action="store_true", help="write docs/results/engine-quality-<backend>.json"
+    )
     arguments = parser.parse_args()
     engines = [name.strip() for name in arguments.engines.split(",") if name.strip()]
 
@@ -36,10 +40,29 @@ def main():
         config = GANConfig(epochs=arguments.epochs, seed=seed)
         for engine in engines:
             trainer, seconds = train(config, engine)
-            rows[engine].append({"train s": seconds, **measure(trainer)})
+            rows[engine].append({"seed": seed, "train s": seconds, **measure(trainer)})
             print_row(engine, seed, rows[engine][-1])
     for engine in engines:
         print_mean(engine, rows[engine])
+    if arguments.write:
+        write(arguments, rows)
+
+
+def write(arguments, rows):
+    """Keep every engine's rows, means, minima and maxima in docs/results."""
+    from sinegan import backends
+
+    sample = {
+        "benchmark": "benchmarks/engine_quality.py",
+        "preset": "slides",
+        "epochs": arguments.epochs,
+        "seeds": list(range(arguments.seeds)),
+        "engines": list(rows),
+        "generated curves": SAMPLES,
+        "drawn with seed": SAMPLE_SEED,
+    }
+    figures = {engine: summarise(engine_rows) for engine, engine_rows in rows.items()}
+    write_result(f"engine-quality-{backends.name()}", sample, figures)
 
 
 if __name__ == "__main__":

@@ -111,6 +111,8 @@ def measure(trainer) -> dict:
         "rmse p50": float(np.median(report.generated_fit.rmse)),
         "b p5": frequency["generated_p5"],
         "b p95": frequency["generated_p95"],
+        "data b p5": frequency["real_p5"],
+        "data b p95": frequency["real_p95"],
         "b p5 gap": abs(frequency["generated_p5"] - frequency["real_p5"]),
         "b p95 gap": abs(frequency["generated_p95"] - frequency["real_p95"]),
         "W1(b)": frequency["wasserstein1"],

@@ -27,6 +27,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow is impor
 
 from matplotlib.animation import PillowWriter
 
+from benchmarks.results import write_result
 from sinegan import (
     IMPROVED,
     SLIDES,
@@ -61,18 +62,39 @@ def describe(name, frame, config):
     )
     # (sine-like,)
     rows = np.abs(frame.phase[fitted][:, None] - frame.phase_grid[None, :]).argmin(axis=1)
+    figures = {
+        "epoch": frame.epoch,
+        "curves": len(fitted),
+        "sine-like": int(fitted.sum()),
+        "inside": inside.mean(),
+        "b p5": low,
+        "b p95": high,
+        "score inside": frame.scores[data_cells].mean(),
+        "score outside": frame.scores[~data_cells].mean(),
+        "score at G": frame.scores[rows, columns].mean(),
+    }
     print(
         f"{name}: epoch {frame.epoch}, {fitted.sum()} of {len(fitted)} curves sine-like, "
         f"{(~fitted).sum()} fit no sine; "
         f"{inside.mean():.1%} of the sine-like ones inside the data's rectangle; "
         f"their b from {low:.2f} to {high:.2f} "
         f"(5th-95th percentile; data {data_low}-{data_high}); "
-        f"D's mean score {frame.scores[data_cells].mean():.2f} inside the rectangle, "
-        f"{frame.scores[~data_cells].mean():.2f} outside, "
-        f"{frame.scores[rows, columns].mean():.2f} at G's "
+        f"D's mean score {figures['score inside']:.2f} inside the rectangle, "
+        f"{figures['score outside']:.2f} outside, {figures['score at G']:.2f} at G's "
         "sine-like curves",
         flush=True,
     )
+    return figures
+
+
+def frame_band(frame) -> dict:
+    """One frame's count of sine-like curves, their band of b and that of all the curves."""
+    fitted = frame.sine_like  # (n,) bool
+    band = {"epoch": frame.epoch, "sine-like": int(fitted.sum())}
+    if fitted.any():
+        band["b p5"], band["b p95"] = np.percentile(frame.frequency[fitted], [5, 95])
+    band["all b p5"], band["all b p95"] = np.percentile(frame.frequency, [5, 95])
+    return band
 
 
 def time_plane(trainer):
@@ -99,7 +121,11 @@ def main():
     parser.add_argument(
         "--output", default=os.path.join("docs", "figures"), help="folder of the figures"
     )
+    parser.add_argument(
+        "--write", action="store_true", help="write docs/results/plane-<backend>.json"
+    )
     arguments = parser.parse_args()
+    results = {}
     for name, config in (("slides", SLIDES), ("improved", IMPROVED)):
         trainer = Trainer(config, engine="fast")
         start = time.perf_counter()
@@ -111,21 +137,16 @@ def main():
             flush=True,
         )
         # the run, frame by frame: how many sine-like, and their band of b
-        for frame in trainer.history.plane:
-            fitted = frame.sine_like  # (n,) bool
-            band = (
-                " with b from {:.2f} to {:.2f}".format(
-                    *np.percentile(frame.frequency[fitted], [5, 95])
-                )
-                if fitted.any()
-                else ""
+        frames = [frame_band(frame) for frame in trainer.history.plane]
+        for band in frames:
+            within = (
+                " with b from {b p5:.2f} to {b p95:.2f}".format_map(band) if "b p5" in band else ""
             )
             print(
-                f"  epoch {frame.epoch:3d}: {fitted.sum():3d} sine-like{band}; "
-                f"all {len(fitted)} fitted b from "
-                "{:.2f} to {:.2f}".format(*np.percentile(frame.frequency, [5, 95]))
+                f"  epoch {band['epoch']:3d}: {band['sine-like']:3d} sine-like{within}; "
+                "all fitted b from {all b p5:.2f} to {all b p95:.2f}".format_map(band)
             )
-        describe(name, trainer.history.plane[-1], config)
+        last = describe(name, trainer.history.plane[-1], config)
         measures, plane = time_plane(trainer)
         group = config.minibatch_std_group
         rows = 48 * 48 * max(group, 1)
@@ -137,6 +158,13 @@ def main():
             + ")",
             flush=True,
         )
+        results[name] = {
+            "frames": frames,
+            "last frame": last,
+            "monitor ms": measures * 1000,
+            "plane ms": plane * 1000,
+            "plane rows": rows,
+        }
         path = os.path.join(arguments.output, f"plane-{name}.png")
         plot_plane(trainer.history.plane[-1], config).savefig(path, dpi=110)
         print(f"wrote {path}")
@@ -146,6 +174,25 @@ def main():
                 path, writer=PillowWriter(fps=2), dpi=80
             )
             print(f"wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB)")
+
+    if arguments.write:
+        write(results)
+
+
+def write(results):
+    """Keep what the figures show, frame by frame, in docs/results."""
+    from sinegan import backends
+
+    sample = {
+        "benchmark": "benchmarks/plane_figures.py",
+        "presets": {"slides": SLIDES.epochs, "improved": IMPROVED.epochs},
+        "seed": 0,
+        "engine": "fast",
+        "curves": "the monitor's 500, one fixed latent batch",
+        "grid": "48 x 48",
+        "timings": f"median of {REPEATS} calls",
+    }
+    write_result(f"plane-{backends.name()}", sample, results)
 
 
 if __name__ == "__main__":

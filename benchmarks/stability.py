@@ -16,7 +16,20 @@ ends with their means side by side:
 
 import argparse
 
-from measures import TARGETS, measure, meets_targets, print_header, print_mean, print_row, train
+from measures import (
+    D_ACCURACY_SAMPLES,
+    PAIRED_SAMPLES,
+    SAMPLE_SEED,
+    SAMPLES,
+    TARGETS,
+    measure,
+    meets_targets,
+    print_header,
+    print_mean,
+    print_row,
+    train,
+)
+from results import summarise, write_result
 
 
 def main():
@@ -32,6 +45,11 @@ def main():
     )
     parser.add_argument("--seeds", type=int, default=10, help="seeds 0 .. N-1 (default 10)")
     parser.add_argument("--epochs", type=int, help="override the preset's epochs")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="write each preset's rows to docs/results/stability-<backend>-<preset>.json",
+    )
     arguments = parser.parse_args()
     if arguments.seeds < 1 or (arguments.epochs is not None and arguments.epochs < 1):
         parser.error("--seeds and --epochs must be positive integers")
@@ -39,10 +57,11 @@ def main():
         "targets: "
         + ", ".join(f"{name} {sense} {bound}" for name, (sense, bound) in TARGETS.items())
     )
-    summary = {
-        name: run_preset(name, PRESETS[name], arguments.seeds, arguments.epochs)
-        for name in arguments.preset
-    }
+    summary = {}
+    for name in arguments.preset:
+        summary[name] = run_preset(name, PRESETS[name], arguments.seeds, arguments.epochs)
+        if arguments.write:
+            write(name, PRESETS[name], arguments.epochs, summary[name])
     if len(summary) > 1:
         print("\nside by side (means over the seeds):")
         print_header()
@@ -61,11 +80,40 @@ def run_preset(name, config, seeds, epochs=None):
     rows = []
     for seed in range(seeds):
         trainer, seconds = train(config.replace(seed=seed))
-        rows.append({"train s": seconds, **measure(trainer)})
+        rows.append({"seed": seed, "train s": seconds, **measure(trainer)})
         print_row(name[:8], seed, rows[-1], "meets targets" if meets_targets(rows[-1]) else "")
     print_mean(name[:8], rows)
     print(f"{sum(map(meets_targets, rows))} of {len(rows)} seeds meet every target")
     return rows
+
+
+def meets_quality_targets(row: dict) -> bool:
+    """Every target but the training time."""
+    return meets_targets({**row, "train s": 0.0})
+
+
+def write(name, config, epochs, rows):
+    """Keep one preset's rows, their means, minima and maxima in docs/results."""
+    from sinegan import backends
+
+    config = config.replace(epochs=epochs) if epochs else config
+    sample = {
+        "benchmark": "benchmarks/stability.py",
+        "preset": name,
+        "epochs": config.epochs,
+        "seeds": [row["seed"] for row in rows],
+        "engine": "fast",
+        "generated curves": SAMPLES,
+        "drawn with seed": SAMPLE_SEED,
+        "k-NN and MMD": f"{PAIRED_SAMPLES} generated against {PAIRED_SAMPLES} real curves",
+        "D accuracy": f"{D_ACCURACY_SAMPLES} held-out real and {D_ACCURACY_SAMPLES} generated",
+    }
+    figures = {
+        **summarise(rows),
+        "seeds meeting every target": sum(map(meets_targets, rows)),
+        "seeds meeting the quality targets": sum(map(meets_quality_targets, rows)),
+    }
+    write_result(f"stability-{backends.name()}-{name}", sample, figures)
 
 
 if __name__ == "__main__":
