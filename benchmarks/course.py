@@ -23,9 +23,7 @@ and JAX.
 import argparse
 import json
 import os
-import platform
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,18 +101,10 @@ def run_lesson(path: Path, size: str) -> dict:
 
 
 def sample(size):
-    """What the figures were measured on."""
-    import keras
-
-    import sinegan
-
+    """What the figures were measured on (write_result adds the backend and the machine)."""
     return {
         "what": f"each lesson run top to bottom in a fresh kernel at SIZE = {size!r}",
-        "backend": keras.backend.backend(),
-        "cpu_cores": os.cpu_count(),
-        "machine": platform.processor() or platform.machine(),
-        "sinegan": sinegan.__version__,
-        "date": date.today().isoformat(),
+        "size": size,
     }
 
 
@@ -160,8 +150,10 @@ def main():
     lessons = sorted(COURSE.glob("*.ipynb"))
     if arguments.lessons:
         lessons = [path for path in lessons if int(path.name[:2]) in arguments.lessons]
-    described = sample(arguments.size)
-    print(f"size {arguments.size!r}, backend {described['backend']}, {os.cpu_count()} CPU cores")
+    import keras
+
+    backend = keras.backend.backend()
+    print(f"size {arguments.size!r}, backend {backend}, {os.cpu_count()} CPU cores")
     results = []
     for path in lessons:
         result = run_lesson(path, arguments.size)
@@ -176,11 +168,10 @@ def main():
             print(f"    {shown}: {claim['says']}")
     print(f"{'all':24s} {sum(result['seconds'] for result in results):6.1f} s")
     if arguments.write:
-        RESULTS.mkdir(exist_ok=True)
-        target = RESULTS / f"course-{described['backend']}.json"
+        from benchmarks.results import write_result
+
         figures = {"lessons": results, "slowest": max(result["seconds"] for result in results)}
-        target.write_text(json.dumps({"sample": described, "figures": figures}, indent=1) + "\n")
-        print(f"written: {target.relative_to(ROOT)}")
+        write_result(f"course-{backend}", sample(arguments.size), figures)
 
 
 if __name__ == "__main__":

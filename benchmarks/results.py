@@ -38,6 +38,9 @@ COMMANDS = (
     ("stability.py", "--preset", "minimax", "wgan-gp", "conditional", "dcgan", "--seeds", "3"),
     ("bench_training.py", "--backends", "tensorflow"),
     ("engine_quality.py",),
+    # each lesson's time and its answers' claims; on JAX and PyTorch, run it in their own
+    # environments: KERAS_BACKEND=jax python benchmarks/course.py --write (and torch)
+    ("course.py",),
 )
 
 
