@@ -23,6 +23,17 @@ SWITCH = (
 
 # What each lesson must print: stable text, not numbers, so any machine passes.
 PRINTS = {
+    "00-what-a-generator-is": [
+        "NumPy, seed 0, twice: same seed, same numbers: True",
+        "LCG numbers: smallest",
+        "mean of the samples:",
+        "share of each face:",
+        "W1 between the two ways of drawing sin(θ):",
+        "G: 321 weights, D: 4353 weights",
+        "W1 between the GAN's samples and real ones:",
+        "W1 between two real samples of the same size:",
+        "seed 0 twice: equal samples True; seed 0 and seed 1: equal samples False",
+    ],
     "01-the-slides": [
         " epoch | D loss  | G loss  | D accuracy | G accuracy",
         "X_TRAIN: (512, 64)",
@@ -104,6 +115,7 @@ PRINTS = {
 # How many figures each lesson shows at least (2 for any lesson not named). Lesson 1: the data,
 # the live plane, the history, the snapshots, generated beside real, the last plane.
 FIGURES = {
+    "00-what-a-generator-is": 7,
     "01-the-slides": 6,
     "02-the-game": 3,
     "03-theory": 4,
@@ -115,8 +127,8 @@ FIGURES = {
 }
 
 
-def test_the_course_has_eight_lessons_in_order():
-    assert [path.name[:3] for path in NOTEBOOKS] == [f"{number:02d}-" for number in range(1, 9)]
+def test_the_course_has_nine_lessons_in_order():
+    assert [path.name[:3] for path in NOTEBOOKS] == [f"{number:02d}-" for number in range(0, 9)]
 
 
 @pytest.fixture(scope="module")

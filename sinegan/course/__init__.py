@@ -1,6 +1,7 @@
 """The course's exercises: the checkers of the functions a student writes in the lessons.
 
 checking.py                how a check runs and answers (Exercise, check, "not written yet")
+randomness.py              lesson 0: inverse-transform sampling, a discrete distribution
 slides_steps.py            lesson 1: the slides' sine curves, the pre-training batch
 game.py                    lesson 2: D's update with its toggle, G's update with D frozen
 theory_exercises.py        lesson 3: the optimal D*, the non-saturating loss
@@ -21,6 +22,7 @@ from . import (
     critic_exercises,
     game,
     measuring,
+    randomness,
     slides_steps,
     theory_exercises,
     walks,
@@ -31,11 +33,13 @@ from .convolution_exercises import check_transposed_convolution, check_valid_con
 from .critic_exercises import check_critic_loss, check_gradient_penalty
 from .game import check_discriminator_step, check_generator_step
 from .measuring import check_precision_recall, check_wasserstein1
+from .randomness import check_exponential_inverse_cdf, check_sample_discrete
 from .slides_steps import check_pretraining_batch, check_sine_curves
 from .theory_exercises import check_non_saturating_loss, check_optimal_discriminator
 from .walks import check_least_squares_direction, check_slerp
 
 _GROUPS = (
+    randomness,
     slides_steps,
     game,
     theory_exercises,
@@ -50,6 +54,7 @@ EXERCISES: dict[str, Exercise] = {
 }
 
 __all__ = ["EXERCISES", "NOT_WRITTEN", "Checked", "Exercise", "check"]
+__all__ += ["check_exponential_inverse_cdf", "check_sample_discrete"]
 __all__ += ["check_pretraining_batch", "check_sine_curves"]
 __all__ += ["check_discriminator_step", "check_generator_step"]
 __all__ += ["check_non_saturating_loss", "check_optimal_discriminator"]

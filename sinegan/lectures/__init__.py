@@ -1,5 +1,6 @@
 """The other lectures' ideas, apart from the slides' recipe.
 
+sampling.py        pseudo-random numbers, inverse-transform sampling, a GAN on one number
 pattern1010.py     the first GAN of the lectures: a generator that learns 1, 0, 1, 0
 pattern_source.py  its real data (NumPy only)
 convolution.py     a convolution as a matrix C; the transposed convolution as Cᵀ
