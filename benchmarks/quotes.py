@@ -17,10 +17,10 @@ from benchmarks.results import RESULTS, ROOT, read_result
 
 
 def all_quotes() -> tuple:
-    """Every quote of quotes_slides.py and quotes_recipes.py."""
-    from benchmarks import quotes_recipes, quotes_slides
+    """Every quote of quotes_slides.py, quotes_recipes.py and quotes_course.py."""
+    from benchmarks import quotes_course, quotes_recipes, quotes_slides
 
-    return quotes_slides.QUOTES + quotes_recipes.QUOTES
+    return quotes_slides.QUOTES + quotes_recipes.QUOTES + quotes_course.QUOTES
 
 
 def lookup(result: dict, key):

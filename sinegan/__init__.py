@@ -16,8 +16,9 @@ The package's folders show its architecture:
                  view of the game for notebooks
     measure/     what the GAN learned: the sine fit, distances between samples, evaluate_curves,
                  and the game in the (b, c) plane (D's score, G's curves)
-    lectures/    the other lectures' ideas: the 1010 GAN, convolution as a matrix, latent walks,
-                 the theory
+    lectures/    the other lectures' ideas: inverse-transform sampling, the 1010 GAN,
+                 convolution as a matrix, latent walks, the theory
+    course/      the course's exercises: a checker for each function a student writes
     figures/     every figure (no TensorFlow)
     tool/        the run tooling: checkpoints, run directories, atomic files, the sinegan command
 

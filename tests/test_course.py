@@ -1,8 +1,8 @@
 """The course: every lesson notebook in docs/course/ runs from top to bottom.
 
-Each notebook has one switch, ``SIZE = "class"`` (under a minute) or ``"full"`` (the
-lecture's recipe). The suite runs it at a third size, ``"test"``, that keeps every cell but
-trains for seconds, on the suite's Keras backend (the kernel inherits KERAS_BACKEND).
+Each notebook has one switch, ``SIZE = "class"`` (under a minute on TensorFlow or JAX) or
+``"full"`` (the lecture's recipe). The suite runs it at a third size, ``"test"``, that keeps
+every cell but trains for seconds, on the suite's Keras backend (the kernel inherits KERAS_BACKEND).
 The notebooks are stored without outputs, so they never go stale: the documentation site
 executes them at their class size when it is built.
 """
@@ -15,10 +15,12 @@ import nbformat
 import pytest
 
 from benchmarks.course import COURSE, MARKER, claims_of, execute_lesson
+from sinegan.course import EXERCISES, NOT_WRITTEN
 
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb"))
 SWITCH = (
-    'SIZE = "class"  # "class": under a minute on 2 CPU cores · "full": the lecture\'s full recipe'
+    'SIZE = "class"  # "class": under a minute on 2 CPU cores with TensorFlow or JAX · '
+    '"full": the lecture\'s full recipe'
 )
 
 # What each lesson must print: stable text, not numbers, so any machine passes.
@@ -180,6 +182,11 @@ def test_lesson_runs_top_to_bottom_with_figures_and_exercises(path, executed):
     assert f"Keras backend: {keras.backend.backend()}" in text
     for line in PRINTS.get(path.stem, []):
         assert line in text
+    # The stored blanks: each "your turn" check answered "not written yet", and the lesson
+    # went on to its last cell with the library's reference.
+    for exercise in EXERCISES.values():
+        if exercise.lesson == int(path.name[:2]):
+            assert f"✗ {exercise.name}: {NOT_WRITTEN}" in text
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
