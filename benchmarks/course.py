@@ -83,6 +83,12 @@ def execute_lesson(path: Path, size: str, claims=None):
     return notebook
 
 
+def verdicts_of(notebook) -> list:
+    """The verdicts the claims cell of an executed lesson printed: True, False or an error."""
+    printed = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
+    return json.loads(printed.split(MARKER, 1)[1].splitlines()[0])
+
+
 def run_lesson(path: Path, size: str) -> dict:
     """Execute one lesson at ``size``: its wall-clock seconds and its claims' verdicts."""
     import nbformat
@@ -92,8 +98,7 @@ def run_lesson(path: Path, size: str) -> dict:
     notebook = execute_lesson(path, size, claims)
     seconds = time.perf_counter() - start
     if claims:
-        printed = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
-        verdicts = json.loads(printed.split(MARKER, 1)[1])
+        verdicts = verdicts_of(notebook)
         claims = [
             {**claim, "held": verdict} for claim, verdict in zip(claims, verdicts, strict=True)
         ]

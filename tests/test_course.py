@@ -7,14 +7,13 @@ The notebooks are stored without outputs, so they never go stale: the documentat
 executes them at their class size when it is built.
 """
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 
 import keras
 import nbformat
 import pytest
 
-from benchmarks.course import COURSE, MARKER, claims_of, execute_lesson
+from benchmarks.course import COURSE, claims_of, execute_lesson, verdicts_of
 from sinegan.course import EXERCISES, NOT_WRITTEN
 
 NOTEBOOKS = sorted(COURSE.glob("*.ipynb"))
@@ -200,8 +199,7 @@ def test_every_claim_of_the_answers_can_be_checked(path, executed):
     notebook = executed[path].result()
     if not claims:
         pytest.skip("no answer of this lesson states how a run turns out")
-    printed = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
-    verdicts = json.loads(printed.split(MARKER, 1)[1])
+    verdicts = verdicts_of(notebook)
     assert len(verdicts) == len(claims)
     assert {
         claim["says"]: v
