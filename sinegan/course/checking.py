@@ -20,6 +20,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import numpy as np
+from keras import ops
+
 from ..validation import fail
 
 NOT_WRITTEN = "not written yet"
@@ -44,6 +47,12 @@ def written(value):
     if value is None or value is Ellipsis:
         raise NotWritten
     return value
+
+
+def written_array(value) -> np.ndarray:
+    """``value``, unless blank (``written``), as a float64 NumPy array: a NumPy array, a
+    number or a tensor of the running backend."""
+    return np.asarray(ops.convert_to_numpy(written(value)), dtype=np.float64)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,22 +13,16 @@ so it is quick on every backend).
 from __future__ import annotations
 
 import numpy as np
-from keras import ops
 
 from ..slides.dataset import sinusoids
 from ..validation import fail, require_curves, require_same_length
-from .checking import Exercise, Mistake, check, expect, written
+from .checking import Exercise, Mistake, check, expect, written, written_array
 
 # Three curves on seven points: each mistake below gives different numbers here.
 _X = np.linspace(-5.0, 5.0, 7)
 _AMPLITUDE = np.array([1.0, 0.5, 2.0])
 _FREQUENCY = np.array([0.5, 1.3, 2.0])
 _PHASE = np.array([1.0, 2.5, 3.1])
-
-
-def _as_numpy(value) -> np.ndarray:
-    """A returned array (NumPy, or a tensor of the running backend) as a float64 NumPy array."""
-    return np.asarray(ops.convert_to_numpy(value), dtype=np.float64)
 
 
 def pretraining_batch(real_curves, noise_curves, rows):
@@ -54,7 +48,7 @@ def pretraining_batch(real_curves, noise_curves, rows):
 
 
 def _trial_sine_curves(function):
-    got = _as_numpy(written(function(_X, _AMPLITUDE, _FREQUENCY, _PHASE)))
+    got = written_array(function(_X, _AMPLITUDE, _FREQUENCY, _PHASE))
     expected = sinusoids(_X, _AMPLITUDE, _FREQUENCY, _PHASE)  # (3, 7)
     shape = expected.shape
     expect(
@@ -97,7 +91,7 @@ def _trial_pretraining_batch(function):
         isinstance(answer, (tuple, list)) and len(answer) == 2,
         "return two things, the batch of curves and its labels: return inputs, labels",
     )
-    inputs, labels = _as_numpy(written(answer[0])), _as_numpy(written(answer[1])).ravel()
+    inputs, labels = written_array(answer[0]), written_array(answer[1]).ravel()
     expect(
         inputs.shape != (3, 10),
         "the curves were joined side by side: concatenate along axis 0, so that the batch has"

@@ -14,11 +14,10 @@ and with the usual wrong forms of it (NumPy only: quick on every backend).
 from __future__ import annotations
 
 import numpy as np
-from keras import ops
 
 from ..engines.losses import non_saturating_generator_loss
 from ..lectures.theory import optimal_discriminator
-from .checking import Exercise, Mistake, check, expect, written
+from .checking import Exercise, Mistake, check, expect, written_array
 
 # Four points of two densities, and four answers of D: each wrong form differs here.
 _DATA_DENSITY = np.array([0.1, 0.4, 0.0, 0.3])
@@ -26,14 +25,9 @@ _GENERATED_DENSITY = np.array([0.3, 0.1, 0.2, 0.3])
 _SCORES = np.array([0.9, 0.2, 0.6, 0.05], dtype=np.float32)  # D(G(z)) for 4 latent vectors
 
 
-def _as_numpy(value) -> np.ndarray:
-    """A returned value (NumPy, a number or a backend tensor) as a float64 NumPy array."""
-    return np.asarray(ops.convert_to_numpy(value), dtype=np.float64)
-
-
 def _trial_optimal_discriminator(function):
     p, q = _DATA_DENSITY, _GENERATED_DENSITY
-    got = _as_numpy(written(function(p.copy(), q.copy())))
+    got = written_array(function(p.copy(), q.copy()))
     expected = optimal_discriminator(p, q)
     expect(got.shape == p.shape, f"expected one value per point, shape {p.shape}; got {got.shape}")
     if np.allclose(got, expected):
@@ -57,7 +51,7 @@ def _trial_optimal_discriminator(function):
 
 def _trial_non_saturating_loss(function):
     p = _SCORES.astype(np.float64)
-    got = _as_numpy(written(function(_SCORES.copy())))
+    got = written_array(function(_SCORES.copy()))
     expected = -np.mean(np.log(p))
     expect(
         got.size == 1,
