@@ -67,15 +67,14 @@ def test_training_on_real_series_predicts_real_ones_better_than_on_constant_ones
     assert np.isfinite(on_real) and 0 < on_real < on_constant
 
 
-def test_repeats_are_the_single_scores_with_consecutive_seeds(real):
+def test_repeats_are_the_single_scores_with_consecutive_seeds(real, other_real):
     """The repeats train side by side in one network; each is still its own run."""
-    synthetic = np.full_like(real, 0.7)
     options = {"iterations": 40, "batch_size": 32}
-    singles = [discriminative_score(real, synthetic, seed=s, **options) for s in (4, 5)]
-    mean, std = repeated_score(discriminative_score, real, synthetic, repeats=2, seed=4, **options)
-    assert mean == pytest.approx(np.mean(singles), abs=1e-6)
-    assert std == pytest.approx(np.std(singles), abs=1e-6)
-    assert len(set(singles)) > 1  # the seeds really differ
+    singles = [predictive_score(real, other_real, seed=s, **options) for s in (4, 5)]
+    mean, std = repeated_score(predictive_score, real, other_real, repeats=2, seed=4, **options)
+    assert mean == pytest.approx(np.mean(singles), rel=1e-4)
+    assert std == pytest.approx(np.std(singles), rel=1e-2)
+    assert abs(singles[0] - singles[1]) > 1e-3  # the seeds really differ
 
 
 @pytest.mark.parametrize(
