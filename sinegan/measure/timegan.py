@@ -29,12 +29,13 @@ the train/test split and every batch, without touching any global random state.
 from __future__ import annotations
 
 import inspect
+from typing import NamedTuple
 
 import keras
 import numpy as np
 
 from ..extras.timegan_sines import SINES_FEATURES, SINES_STEPS
-from ..validation import SEED_MAX, fail, require_int, require_series
+from ..validation import fail, require_int, require_series
 from .stacked import stacked_gru
 
 TRAIN_SHARE = (4, 5)  # 80% of each sample trains the classifier, 20% tests it
@@ -89,7 +90,7 @@ def repeated_score(score, real, synthetic, repeats=10, seed=0, **options) -> tup
     if score not in runs:
         fail("score", "discriminative_score or predictive_score", score)
     require_int("repeats", repeats)
-    require_int("seed", seed, minimum=0, maximum=SEED_MAX - repeats + 1)
+    require_int("seed", seed, minimum=0)
     defaults = inspect.signature(score).parameters
     unknown = sorted(set(options) - {"iterations", "batch_size"})
     if unknown:
@@ -106,32 +107,37 @@ def _discriminative_runs(real, synthetic, seeds, iterations, batch_size):
     real, synthetic = _require_pair(real, synthetic, batch_size, split=True)
     require_int("iterations", iterations)
     streams = [_streams(seed) for seed in seeds]
-    splits = [(_split(real, rngs[0]), _split(synthetic, rngs[0])) for rngs in streams]
-    labels = np.repeat(np.array([[1.0], [0.0]], np.float32), batch_size, axis=0)
+    real_parts = [_split(real, stream.split) for stream in streams]  # (train, test) per run
+    synthetic_parts = [_split(synthetic, stream.split) for stream in streams]
+    labels = np.repeat([[1.0], [0.0]], batch_size, axis=0)  # a batch: real first, then synthetic
+    labels = np.repeat(labels, len(seeds), axis=1).astype(np.float32)  # the same for every run
 
     def batches():
         while True:
-            yield (
-                _side_by_side(
-                    np.concatenate([_draw(r[0], batch_size, g[1]), _draw(s[0], batch_size, g[1])])
-                    for (r, s), g in zip(splits, streams, strict=True)
-                ),
-                np.repeat(labels, len(seeds), axis=1),
+            batch = (
+                np.concatenate(
+                    [_draw(real_train, batch_size, stream.batches)]
+                    + [_draw(synthetic_train, batch_size, stream.batches)]
+                )
+                for (real_train, _), (synthetic_train, _), stream in zip(
+                    real_parts, synthetic_parts, streams, strict=True
+                )
             )
+            yield _side_by_side(batch), labels
 
     classifier = stacked_gru(
-        len(seeds), SINES_STEPS, SINES_FEATURES, SINES_FEATURES // 2, [g[2] for g in streams]
+        len(seeds), SINES_STEPS, SINES_FEATURES, SINES_FEATURES // 2, [s.weights for s in streams]
     )
-    _train(
-        classifier, _summed(keras.ops.binary_crossentropy, from_logits=True), batches(), iterations
+    loss = _summed(keras.ops.binary_crossentropy, from_logits=True)
+    _train(classifier, loss, batches(), iterations)
+    tests = _side_by_side(
+        np.concatenate([real_test, synthetic_test])
+        for (_, real_test), (_, synthetic_test) in zip(real_parts, synthetic_parts, strict=True)
     )
-    logits = _predict(classifier, _side_by_side(np.concatenate([r[1], s[1]]) for r, s in splits))
-    tested_real = len(splits[0][0][1])
-    said_real = logits > 0
-    accuracy = (np.sum(said_real[:tested_real], 0) + np.sum(~said_real[tested_real:], 0)) / len(
-        logits
-    )
-    return [float(abs(a - 0.5)) for a in accuracy]
+    said_real = _predict(classifier, tests) > 0  # (tested series, runs): logit > 0, p > 0.5
+    tested_real = len(real_parts[0][1])
+    correct = np.concatenate([said_real[:tested_real], ~said_real[tested_real:]])
+    return [float(abs(accuracy - 0.5)) for accuracy in correct.mean(axis=0)]
 
 
 def _predictive_runs(real, synthetic, seeds, iterations, batch_size):
@@ -142,7 +148,7 @@ def _predictive_runs(real, synthetic, seeds, iterations, batch_size):
 
     def batches():
         while True:
-            drawn = [_draw(synthetic, batch_size, g[1]) for g in streams]
+            drawn = [_draw(synthetic, batch_size, stream.batches) for stream in streams]
             yield (
                 _side_by_side(batch[:, :-1, :-1] for batch in drawn),
                 np.stack([batch[:, 1:, -1] for batch in drawn], axis=-1),
@@ -153,7 +159,7 @@ def _predictive_runs(real, synthetic, seeds, iterations, batch_size):
         SINES_STEPS - 1,
         SINES_FEATURES - 1,
         SINES_FEATURES // 2,
-        [g[2] for g in streams],
+        [stream.weights for stream in streams],
         every_step=True,
         activation="sigmoid",
     )
@@ -178,10 +184,17 @@ def _require_pair(real, synthetic, batch_size, split):
     return real, require_series(synthetic, "synthetic", shape, needed, why)
 
 
+class _Streams(NamedTuple):
+    """A run's randomness: its train/test split, its batches, and the seed of its weights."""
+
+    split: np.random.Generator
+    batches: np.random.Generator
+    weights: int
+
+
 def _streams(seed):
-    """A run's three random streams: its split, its batches, the seed of its weights."""
-    require_int("seed", seed, minimum=0, maximum=SEED_MAX)
-    return (
+    require_int("seed", seed, minimum=0)
+    return _Streams(
         np.random.default_rng([seed, 0]),
         np.random.default_rng([seed, 1]),
         int(np.random.default_rng([seed, 2]).integers(2**31)),
