@@ -89,6 +89,26 @@ def stacked_gru(runs, steps, features, units, seeds, every_step=False, activatio
     return model
 
 
+def side_by_side(samples):
+    """The runs' samples, each (n, steps, features), as one (n, steps, runs·features) input."""
+    return np.concatenate(list(samples), axis=-1)
+
+
+def summed_over_runs(loss, **options):
+    """``loss`` (elementwise, its last axis the runs) summed over the runs; Keras then averages
+    over the series and steps, so each run's weights get the gradient of its own mean loss."""
+
+    def summed(targets, outputs):
+        return keras.ops.sum(loss(targets, outputs, **options), axis=-1)
+
+    return summed
+
+
+def absolute_error(targets, predictions):
+    """|targets - predictions|, elementwise: the loss whose mean is the mean absolute error."""
+    return keras.ops.abs(targets - predictions)
+
+
 def _gate_columns(run, runs, units):
     """The columns of run ``run``'s units in the three gate groups of a GRU's weights."""
     return np.concatenate(
