@@ -7,10 +7,12 @@ predictor trained on real series predicts real ones better than one trained on
 constant series. Training is cut to a few hundred steps to keep the file fast.
 """
 
+import keras
 import numpy as np
 import pytest
 
 from sinegan.extras.timegan_sines import timegan_sines
+from sinegan.measure.stacked import side_by_side, stacked_gru
 from sinegan.measure.timegan import discriminative_score, predictive_score, repeated_score
 
 STEPS = 200  # training steps per score: enough to separate the ends, and fast
@@ -75,6 +77,19 @@ def test_repeats_are_the_single_scores_with_consecutive_seeds(real, other_real):
     assert mean == pytest.approx(np.mean(singles), rel=1e-4)
     assert std == pytest.approx(np.std(singles), rel=1e-2)
     assert abs(singles[0] - singles[1]) > 1e-3  # the seeds really differ
+
+
+def test_runs_side_by_side_start_as_alone_and_never_see_each_other(real):
+    first, second = real[:64], real[64:128]
+    alone = stacked_gru(1, 24, 5, 2, seeds=[11])
+    together = stacked_gru(2, 24, 5, 2, seeds=[11, 12])
+    outputs = keras.ops.convert_to_numpy(together(side_by_side([first, second])))
+    np.testing.assert_allclose(
+        outputs[:, 0], keras.ops.convert_to_numpy(alone(first))[:, 0], atol=1e-6
+    )
+    changed = keras.ops.convert_to_numpy(together(side_by_side([first, 1 - second])))
+    np.testing.assert_array_equal(changed[:, 0], outputs[:, 0])  # run 0 never sees run 1's input
+    assert not np.allclose(changed[:, 1], outputs[:, 1])
 
 
 @pytest.mark.parametrize(

@@ -72,16 +72,18 @@ def stacked_gru(runs, steps, features, units, seeds, every_step=False, activatio
         for weight in (gru.cell.kernel, gru.cell.recurrent_kernel, head.kernel)
     )
     for run, seed in enumerate(seeds):
-        first = [int(s) for s in np.random.default_rng(seed).integers(2**31, size=3)]
+        kernel_seed, recurrent_seed, head_seed = map(
+            int, np.random.default_rng(seed).integers(2**31, size=3)
+        )
         block = _gate_columns(run, runs, units)
         kernel[run * features : (run + 1) * features, block] = _draw(
-            keras.initializers.GlorotUniform(first[0]), (features, 3 * units)
+            keras.initializers.GlorotUniform(kernel_seed), (features, 3 * units)
         )
         recurrent[run * units : (run + 1) * units, block] = _draw(
-            keras.initializers.Orthogonal(seed=first[1]), (units, 3 * units)
+            keras.initializers.Orthogonal(seed=recurrent_seed), (units, 3 * units)
         )
         head_kernel[run * units : (run + 1) * units, run] = _draw(
-            keras.initializers.GlorotUniform(first[2]), (units, 1)
+            keras.initializers.GlorotUniform(head_seed), (units, 1)
         )[:, 0]
     gru.cell.kernel.assign(kernel)
     gru.cell.recurrent_kernel.assign(recurrent)
