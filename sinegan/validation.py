@@ -215,3 +215,34 @@ def require_positive(name, value):
     """A finite number > 0."""
     if not is_finite(value) or value <= 0:
         fail(name, "a positive finite number", value)
+
+
+def require_series(series, name, shape=(None, None), minimum_count=1, why=""):
+    """``series`` as a finite float32 array (n_series, n_steps, n_features), n_series >=
+    minimum_count (``why`` says what needs that many); ``shape`` fixes (n_steps, n_features)
+    where it gives a number rather than None."""
+    try:
+        with np.errstate(over="ignore"):  # beyond float32's range: inf, refused below
+            array = np.asarray(series, dtype=np.float32)
+    except (TypeError, ValueError):
+        refuse(name, "an array of numbers, shape (n_series, n_steps, n_features)", series)
+    if array.ndim != 3 or any(
+        want not in (None, got) for want, got in zip(shape, array.shape[1:], strict=True)
+    ):
+        names = ("n_steps", "n_features")
+        steps, features = (want or name for want, name in zip(shape, names, strict=True))
+        raise ValueError(
+            f"{name} expected a 3-D array of series, shape (n_series, {steps}, {features}). "
+            f"Received: {name}.shape={array.shape}"
+        )
+    if array.shape[0] < minimum_count:
+        raise ValueError(
+            f"{name} expected at least {minimum_count} series{why and ': ' + why}. "
+            f"Received: {name}.shape={array.shape}"
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(
+            f"{name} expected only finite float32 values. Received: {name} with "
+            f"{np.sum(~np.isfinite(array))} NaN/inf entries"
+        )
+    return array
