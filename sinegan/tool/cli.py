@@ -25,7 +25,7 @@ import sys
 
 from ..backends import NAMES as BACKENDS
 from ..backends import select as select_backend
-from ..config_fields import element_type
+from ..config_fields import parse_value
 from ..presets import PRESETS, preset
 from ..slides.config import GANConfig
 from .checkpoint import plane_frames, read_checkpoint
@@ -36,16 +36,6 @@ from .lab_command import add_lab_parser, check_lab_arguments
 # name -> "int", "float", ...
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
-
-
-def _parse_scalar(kind, text):
-    """``text`` as a value of the type named ``kind`` ("int", "float", "bool" or "str")."""
-    if kind == "bool":
-        lowered = text.strip().lower()
-        if lowered not in ("true", "false", "1", "0", "yes", "no"):
-            raise ValueError
-        return lowered in ("true", "1", "yes")
-    return {"int": int, "float": float, "str": str}[kind](text)
 
 
 def config_setting(text):
@@ -62,11 +52,8 @@ def config_setting(text):
         )
     kind = CONFIG_FIELDS[name]
     try:
-        if kind.startswith("tuple["):
-            value = tuple(_parse_scalar(element_type(kind), item) for item in value_text.split(","))
-        else:
-            value = _parse_scalar(kind, value_text)
-    except (ValueError, KeyError):
+        value = parse_value(kind, value_text)
+    except ValueError:
         raise argparse.ArgumentTypeError(
             f"{name} expected a value of type {kind}. Received: {name}={value_text!r}"
         ) from None
