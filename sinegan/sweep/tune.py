@@ -106,7 +106,7 @@ def run_sweep(
     write_spec(spec, folder)
     threads = max(1, int(cpus_per_trial))
     ray.init(
-        address=address,
+        address=address or "local",  # a new Ray, not one a `ray start` left on this machine
         num_cpus=cpus if address is None else None,
         include_dashboard=False,
         runtime_env={"env_vars": worker_environment(spec, threads)},
