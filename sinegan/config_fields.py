@@ -74,6 +74,24 @@ def element_type(annotation: str) -> str:
     return annotation.partition("[")[2].partition(",")[0].strip() or annotation
 
 
+def parse_value(kind: str, text: str):
+    """``text`` as a value of a field of type ``kind`` ("int", "float", "bool", "str", or a tuple
+    such as "tuple[int, ...]", whose items are written with commas: "64,256" is (64, 256)).
+
+    ValueError for a text the type cannot read (the caller names the field).
+    """
+    if kind.startswith("tuple["):
+        return tuple(parse_value(element_type(kind), item) for item in text.split(","))
+    if kind == "bool":
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"expected true or false, received {text!r}")
+        return lowered in ("true", "1", "yes")
+    if kind not in ("int", "float", "str"):
+        raise ValueError(f"kind expected int, float, bool, str or a tuple. Received: kind={kind!r}")
+    return {"int": int, "float": float, "str": str}[kind](text)
+
+
 # What a change of field costs a run that is already training (Trainer.retune, the lab):
 # "now" applies at the next step; "trace" needs the engine's loops traced again, and keeps
 # the weights and the optimizers' moments; any other field needs new networks (a new run).

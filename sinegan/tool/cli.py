@@ -6,6 +6,7 @@
     sinegan evaluate --run RUN [--n N] [--seed S]
     sinegan animate --run RUN --output FILE.gif [--fps F] [--view curves|plane]
     sinegan lab [--preset P] [--seed S] [--set FIELD=VALUE ...] [--port N] [--open]
+    sinegan sweep --grid FIELD=V1,V2 --seeds 0-31 --out DIR ...   (sinegan.tool.sweep_command)
 
 Every command takes ``--backend tensorflow|jax|torch``: the Keras backend to
 run on, as ``KERAS_BACKEND`` chooses it (the default is Keras' own choice).
@@ -25,27 +26,18 @@ import sys
 
 from ..backends import NAMES as BACKENDS
 from ..backends import select as select_backend
-from ..config_fields import element_type
+from ..config_fields import parse_value
 from ..presets import PRESETS, preset
 from ..slides.config import GANConfig
 from .checkpoint import plane_frames, read_checkpoint
 from .command_line import OneLineParser, non_negative_int, positive_int, prepare_output_folder
 from .errors import EXIT_BAD_INPUT
 from .lab_command import add_lab_parser, check_lab_arguments
+from .sweep_command import add_sweep_parser, check_sweep_arguments
 
 # name -> "int", "float", ...
 CONFIG_FIELDS = {field.name: field.type for field in dataclasses.fields(GANConfig)}
 OUTPUT_SUFFIXES = {"sample": (".npz", ".png"), "animate": (".gif",)}
-
-
-def _parse_scalar(kind, text):
-    """``text`` as a value of the type named ``kind`` ("int", "float", "bool" or "str")."""
-    if kind == "bool":
-        lowered = text.strip().lower()
-        if lowered not in ("true", "false", "1", "0", "yes", "no"):
-            raise ValueError
-        return lowered in ("true", "1", "yes")
-    return {"int": int, "float": float, "str": str}[kind](text)
 
 
 def config_setting(text):
@@ -62,11 +54,8 @@ def config_setting(text):
         )
     kind = CONFIG_FIELDS[name]
     try:
-        if kind.startswith("tuple["):
-            value = tuple(_parse_scalar(element_type(kind), item) for item in value_text.split(","))
-        else:
-            value = _parse_scalar(kind, value_text)
-    except (ValueError, KeyError):
+        value = parse_value(kind, value_text)
+    except ValueError:
         raise argparse.ArgumentTypeError(
             f"{name} expected a value of type {kind}. Received: {name}={value_text!r}"
         ) from None
@@ -108,6 +97,7 @@ def build_parser(prog="sinegan"):
     add_setting_option(train)
     train.add_argument("--engine", choices=("fast", "literal"), help="fast (default) or literal")
     add_lab_parser(commands, add_setting_option, PRESETS)
+    add_sweep_parser(commands, add_setting_option, PRESETS)
 
     for name, description in (
         ("sample", "write new curves from a run's generator"),
@@ -158,6 +148,8 @@ def validate(arguments, parser):
             select_backend(arguments.backend)  # before Keras is imported
         except ValueError as error:
             parser.error(str(error))
+    if arguments.command == "sweep":
+        return check_sweep_arguments(arguments, parser)
     if arguments.command == "train" and arguments.resume is not None:
         for option in ("preset", "seed", "engine"):
             if getattr(arguments, option) is not None:
@@ -232,13 +224,15 @@ def main(argv=None, prog="sinegan") -> int:
     arguments = parser.parse_args(argv)
     validate(arguments, parser)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's C++ start-up chatter
-    from . import commands  # loads Keras and its backend
     from .lab_command import lab
+    from .sweep_command import sweep  # Ray, in this process; the trials load Keras
 
     try:
-        return (lab if arguments.command == "lab" else getattr(commands, arguments.command))(
-            arguments, prog
-        )
+        if arguments.command in ("lab", "sweep"):
+            return {"lab": lab, "sweep": sweep}[arguments.command](arguments, prog)
+        from . import commands  # loads Keras and its backend
+
+        return getattr(commands, arguments.command)(arguments, prog)
     except (ValueError, FileNotFoundError) as error:  # bad input found only once Keras is up
         message = " ".join(str(error).split())
         parser.exit(EXIT_BAD_INPUT, f"{prog}: error: {message}\n")
