@@ -190,16 +190,7 @@ def require_curves(curves, name, minimum_count=1):
             f"{name} expected a 2-D array of curves, shape (n_curves, n_points). "
             f"Received: {name}.shape={array.shape}"
         )
-    if array.shape[0] < minimum_count:
-        raise ValueError(
-            f"{name} expected at least {minimum_count} curves. Received: {name}.shape={array.shape}"
-        )
-    if not np.all(np.isfinite(array)):
-        raise ValueError(
-            f"{name} expected only finite values. Received: {name} with "
-            f"{np.sum(~np.isfinite(array))} NaN/inf entries"
-        )
-    return array
+    return _enough_and_finite(array, name, minimum_count, "curves")
 
 
 def require_same_length(first, first_name, second, second_name):
@@ -235,14 +226,20 @@ def require_series(series, name, shape=(None, None), minimum_count=1, why=""):
             f"{name} expected a 3-D array of series, shape (n_series, {steps}, {features}). "
             f"Received: {name}.shape={array.shape}"
         )
+    return _enough_and_finite(array, name, minimum_count, "series", why, "finite float32 values")
+
+
+def _enough_and_finite(array, name, minimum_count, rows, why="", values="finite values"):
+    """``array`` once it has at least ``minimum_count`` ``rows`` (``why`` says what needs
+    that many) and only finite values."""
     if array.shape[0] < minimum_count:
         raise ValueError(
-            f"{name} expected at least {minimum_count} series{why and ': ' + why}. "
+            f"{name} expected at least {minimum_count} {rows}{why and ': ' + why}. "
             f"Received: {name}.shape={array.shape}"
         )
     if not np.all(np.isfinite(array)):
         raise ValueError(
-            f"{name} expected only finite float32 values. Received: {name} with "
+            f"{name} expected only {values}. Received: {name} with "
             f"{np.sum(~np.isfinite(array))} NaN/inf entries"
         )
     return array
